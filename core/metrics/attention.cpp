@@ -36,7 +36,8 @@ void checkSize(std::span<const float> s, int64_t expected, const char* name) {
 // The one place logits are computed, so the reference and a reconstruction equal to the original
 // give bit-identical results.
 // out: [rows x width] with rows, width taken from out.
-void blockLogits(const MatrixRMf& q, int64_t row0, const ConstMap& keys, Eigen::Ref<MatrixRMf> out) {
+void blockLogits(const MatrixRMf& q, int64_t row0, const ConstMap& keys,
+                 Eigen::Ref<MatrixRMf> out) {
   out.noalias() = q.middleRows(row0, out.rows()) * keys.topRows(out.cols()).transpose();
 }
 
@@ -252,7 +253,8 @@ void AttentionReference::evaluateChunk(const Chunk& c, const Eigen::Map<const Ma
                                        const MatrixRMf* dV, AttentionSums& s) const {
   const int64_t rows = c.logits.rows();
   const int64_t d = m_dim;
-  // Per-thread scratch, reused across chunks and calls (no large allocation per chunk).
+  // Per-thread scratch, reused across chunks and calls (no large allocation per chunk); each
+  // thread keeps up to 64·tokens floats of it between calls.
   thread_local std::vector<float> dpBuffer;
   thread_local MatrixRMf ek, ev, ekv;
   thread_local Eigen::ArrayXd delta;

@@ -16,11 +16,12 @@
 //                       exactly s) and, unlike the ratio of means E[⟨q,k̂⟩]/E[⟨q,k⟩], it does not
 //                       blow up when the mean inner product is near zero; noise uncorrelated with
 //                       ⟨q,k⟩ leaves it unbiased.
-// - klMean / klMax    = mean / max over queries of KL(p‖p̂) = Σ_j p_j (log p_j − log p̂_j), in nats,
-//                       computed from the log-sum-exp of both logit rows (tiny negative rounding
-//                       results are clamped to 0).
-// - topkOverlap       = mean over queries of |topk(p) ∩ topk(p̂)| / k with k = min(8, t+1); ranks by
-//                       logit, ties broken by the lower key index.
+// - klMean / klMax    = mean / max over queries of KL(p‖p̂) = Σ_j p_j (log p_j − log p̂_j), in
+//                       nats, computed as log(1 + Σ_j p_j (e^x_j − 1 − x_j)) with
+//                       x_j = Δ_j − Σ_i p_i Δ_i, Δ = ℓ̂ − ℓ (exact, and precise for small errors;
+//                       rounding below 0 is clamped to 0).
+// - topkOverlap       = mean over queries of |topk(p) ∩ topk(p̂)| / k with k = min(8, t+1);
+//                       ranks by logit, ties broken by the lower key index.
 // - output error, for K-only (K̂,V), V-only (K,V̂) and both (K̂,V̂):
 //   aggregate = Σ_queries ‖o−ô‖² / Σ_queries ‖o‖²;  meanRatio = mean over queries (with o ≠ 0) of
 //   ‖o−ô‖²/‖o‖². The difference o−ô is computed directly ((p̂−p)·V, p·(V̂−V), …), so identical

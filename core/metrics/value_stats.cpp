@@ -73,7 +73,8 @@ HeadPartial reduceHead(std::span<const float> x, int64_t tokens, int dim) {
   return h;
 }
 
-ValueStats combine(const std::vector<HeadPartial>& parts, int heads, int64_t tokens, int dim, int topN) {
+ValueStats combine(const std::vector<HeadPartial>& parts, int heads, int64_t tokens, int dim,
+                   int topN) {
   ValueStats s;
   s.heads = heads;
   s.tokens = tokens;
@@ -109,7 +110,10 @@ ValueStats combine(const std::vector<HeadPartial>& parts, int heads, int64_t tok
   for (int h = 0; h < heads; ++h) {
     for (int i = 0; i < dim; ++i) {
       const int64_t c = parts[size_t(h)].channelFinite[size_t(i)];
-      if (c > 0) chan[size_t(h) * size_t(dim) + size_t(i)] = parts[size_t(h)].channelAbsSum[size_t(i)] / double(c);
+      if (c > 0) {
+        chan[size_t(h) * size_t(dim) + size_t(i)] =
+            parts[size_t(h)].channelAbsSum[size_t(i)] / double(c);
+      }
     }
   }
   std::vector<double> sorted;
@@ -131,9 +135,10 @@ ValueStats combine(const std::vector<HeadPartial>& parts, int heads, int64_t tok
     if (!std::isnan(chan[c])) order.push_back(c);
   }
   const size_t k = std::min(order.size(), size_t(topN));
-  std::partial_sort(order.begin(), order.begin() + ptrdiff_t(k), order.end(), [&](size_t a, size_t b) {
-    return chan[a] > chan[b] || (chan[a] == chan[b] && a < b);
-  });
+  std::partial_sort(order.begin(), order.begin() + ptrdiff_t(k), order.end(),
+                    [&](size_t a, size_t b) {
+                      return chan[a] > chan[b] || (chan[a] == chan[b] && a < b);
+                    });
   const double med = s.medianChannelMeanAbs;
   for (size_t j = 0; j < k; ++j) {
     const size_t c = order[j];
@@ -187,7 +192,9 @@ ValueStats computeValueStats(std::span<const float> data, int heads, int64_t tok
   }
   std::vector<HeadPartial> parts;
   parts.reserve(size_t(heads));
-  for (int h = 0; h < heads; ++h) parts.push_back(reduceHead(data.subspan(size_t(h) * per, per), tokens, headDim));
+  for (int h = 0; h < heads; ++h) {
+    parts.push_back(reduceHead(data.subspan(size_t(h) * per, per), tokens, headDim));
+  }
   return combine(parts, heads, tokens, headDim, topN);
 }
 

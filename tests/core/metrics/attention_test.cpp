@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/error.h"
+#include "core/common/thread_pool.h"
 #include "core/metrics/attention.h"
 #include "core/metrics/query_sampling.h"
 
@@ -60,7 +61,8 @@ HeadData randomHead(int d, int64_t T, int G, uint32_t seed) {
 }
 
 // Straightforward double-precision evaluation of the documented definitions.
-AttentionMetrics naive(const HeadData& h, const std::vector<float>& kh, const std::vector<float>& vh) {
+AttentionMetrics naive(const HeadData& h, const std::vector<float>& kh,
+                       const std::vector<float>& vh) {
   const int d = h.d;
   const double sc = 1.0 / std::sqrt(double(d));
   double err2 = 0, dev2 = 0, ratio = 0, cross = 0, sq = 0, klSum = 0, klMax = 0, top = 0;
@@ -120,7 +122,8 @@ AttentionMetrics naive(const HeadData& h, const std::vector<float>& kh, const st
       auto topIdx = [&](const std::vector<double>& x) {
         std::vector<int64_t> idx(x.size());
         std::iota(idx.begin(), idx.end(), int64_t(0));
-        std::stable_sort(idx.begin(), idx.end(), [&](int64_t a, int64_t b) { return x[size_t(a)] > x[size_t(b)]; });
+        std::stable_sort(idx.begin(), idx.end(),
+                         [&](int64_t a, int64_t b) { return x[size_t(a)] > x[size_t(b)]; });
         return std::set<int64_t>(idx.begin(), idx.begin() + k);
       };
       const auto ta = topIdx(l), tb = topIdx(lh);
@@ -199,7 +202,9 @@ TEST(Attention, MatchesTheDefinitionsOnRandomData) {
   const AttentionMetrics want = naive(h, kh, vh);
   EXPECT_EQ(got.queries, 18);
   ASSERT_TRUE(got.keys && got.kOnly && got.vOnly && got.both);
-  auto near = [](double a, double b) { return std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(b)); };
+  auto near = [](double a, double b) {
+    return std::abs(a - b) <= 1e-4 * std::max(1.0, std::abs(b));
+  };
   EXPECT_PRED2(near, got.keys->logitErrorRel, want.keys->logitErrorRel);
   EXPECT_PRED2(near, got.keys->logitErrorRelMean, want.keys->logitErrorRelMean);
   EXPECT_PRED2(near, got.keys->shrink, want.keys->shrink);
@@ -345,6 +350,29 @@ TEST(Attention, SumsMergeAcrossPositionChunks) {
   kOnly.merge(evaluateAttentionHead(b.input(), kh, h.v));
   EXPECT_FALSE(kOnly.finish().vOnly.has_value());
   EXPECT_TRUE(kOnly.finish().kOnly.has_value());
+}
+
+TEST(Attention, PoolGivesTheSameSums) {
+  // 300 positions x 2 heads = 600 rows: several blocks of queries.
+  const HeadData h = randomHead(16, 300, 2, 81);
+  std::vector<float> kh = h.k, vh = h.v;
+  for (size_t i = 0; i < kh.size(); ++i) {
+    kh[i] *= 0.95f;
+    vh[i] += 0.01f * float(i % 5);
+  }
+  ThreadPool pool(3);
+  const AttentionReference serial(h.input());
+  const AttentionReference parallel(h.input(), &pool);
+  const AttentionMetrics a = serial.evaluate(kh, vh).finish();
+  const AttentionMetrics b = parallel.evaluate(kh, vh, &pool).finish();
+  EXPECT_EQ(a.queries, 600);
+  EXPECT_EQ(a.keys->klMean, b.keys->klMean);
+  EXPECT_EQ(a.keys->klMax, b.keys->klMax);
+  EXPECT_EQ(a.keys->logitErrorRel, b.keys->logitErrorRel);
+  EXPECT_EQ(a.keys->topkOverlap, b.keys->topkOverlap);
+  EXPECT_EQ(a.both->aggregate, b.both->aggregate);
+  EXPECT_EQ(a.vOnly->meanRatio, b.vOnly->meanRatio);
+  EXPECT_EQ(serial.outputs(), parallel.outputs());
 }
 
 TEST(Attention, NoQueriesMeansNoMetrics) {
