@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "core/quant/fp_baselines.h"
 #include "core/quant/llamacpp_iq4_nl.h"
 #include "core/quant/llamacpp_q4.h"
 #include "core/quant/llamacpp_q5.h"
@@ -23,6 +24,12 @@ auto creator(std::string name, Extra... extra) {
   };
 }
 
+MethodInfo floatBaseline(std::string name, std::string summary, FloatFormat format,
+                         std::string formula) {
+  return {name, "baseline", std::move(summary), {}, RowScope::Vector, std::move(formula),
+          creator<FloatBaseline>(name, format)};
+}
+
 template <class T>
 MethodInfo llamaCppFormat(std::string name, std::string summary, int blockBytes) {
   return {name, "llama.cpp", std::move(summary), {}, RowScope::LayerRow,
@@ -36,6 +43,12 @@ MethodInfo llamaCppFormat(std::string name, std::string summary, int blockBytes)
 
 std::vector<MethodInfo> formatMethods() {
   std::vector<MethodInfo> m;
+  m.push_back(floatBaseline("fp16", "IEEE half precision, round to nearest even (the unquantized reference)",
+                            FloatFormat::Fp16, "2*d bytes per vector"));
+  m.push_back(floatBaseline("bf16", "bfloat16 (8-bit exponent, 7-bit mantissa), round to nearest even",
+                            FloatFormat::Bf16, "2*d bytes per vector"));
+  m.push_back(floatBaseline("fp8_e4m3", "OCP fp8 e4m3fn, round to nearest even, saturating at +-448, no scale",
+                            FloatFormat::Fp8E4M3, "d bytes per vector"));
   m.push_back(llamaCppFormat<LlamaCppQ8_0>("q8_0", "llama.cpp q8_0: 32 int8 codes + fp16 scale per block (8.5 bpv)", 34));
   m.push_back(llamaCppFormat<LlamaCppQ5_1>("q5_1", "llama.cpp q5_1: 5-bit codes, fp16 scale and min per block (6.0 bpv)", 24));
   m.push_back(llamaCppFormat<LlamaCppQ5_0>("q5_0", "llama.cpp q5_0: symmetric 5-bit codes, fp16 scale per block (5.5 bpv)", 22));
