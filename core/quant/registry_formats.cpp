@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/quant/fp_baselines.h"
+#include "core/quant/kivi.h"
 #include "core/quant/llamacpp_iq4_nl.h"
 #include "core/quant/llamacpp_q4.h"
 #include "core/quant/llamacpp_q5.h"
@@ -49,6 +50,14 @@ std::vector<MethodInfo> formatMethods() {
                             FloatFormat::Bf16, "2*d bytes per vector"));
   m.push_back(floatBaseline("fp8_e4m3", "OCP fp8 e4m3fn, round to nearest even, saturating at +-448, no scale",
                             FloatFormat::Fp8E4M3, "d bytes per vector"));
+  m.push_back({"kivi", "integer",
+               "KIVI asymmetric min/max integers: keys per channel over G-token groups, values per "
+               "token in G-channel groups, fp16 scale+zero, optional fp16 residual window",
+               {1, 2, 3, 4, 5, 6, 7, 8}, RowScope::HeadMatrix,
+               "per head of T tokens, R = min(residualWindow, T), T_q = T - R: ceil(T_q*d*b/8) + "
+               "4*groups + 2*R*d bytes; groups = d*ceil(T_q/G) for keys, T_q*d/min(G,d) for values "
+               "(G default 32)",
+               creator<Kivi>("kivi")});
   m.push_back(llamaCppFormat<LlamaCppQ8_0>("q8_0", "llama.cpp q8_0: 32 int8 codes + fp16 scale per block (8.5 bpv)", 34));
   m.push_back(llamaCppFormat<LlamaCppQ5_1>("q5_1", "llama.cpp q5_1: 5-bit codes, fp16 scale and min per block (6.0 bpv)", 24));
   m.push_back(llamaCppFormat<LlamaCppQ5_0>("q5_0", "llama.cpp q5_0: symmetric 5-bit codes, fp16 scale per block (5.5 bpv)", 22));
