@@ -10,6 +10,7 @@
 #include "core/quant/llamacpp_q4.h"
 #include "core/quant/llamacpp_q5.h"
 #include "core/quant/llamacpp_q8_0.h"
+#include "core/quant/mlx_affine.h"
 #include "core/quant/registry.h"
 
 namespace vq::quant {
@@ -58,6 +59,13 @@ std::vector<MethodInfo> formatMethods() {
                "4*groups + 2*R*d bytes; groups = d*ceil(T_q/G) for keys, T_q*d/min(G,d) for values "
                "(G default 32)",
                creator<Kivi>("kivi")});
+  m.push_back({"mlx_affine", "mlx",
+               "MLX affine quantization (mlx-lm's quantized KV cache): groups of G values per "
+               "vector, b-bit codes, fp16 scale and bias per group",
+               {2, 3, 4, 6, 8}, RowScope::Vector,
+               "(d/G)*(ceil(G*b/8) + 4) bytes per vector, G = min(groupSize, d) (default 64): "
+               "b + 0.5 bpv at G = 64",
+               creator<MlxAffine>("mlx_affine")});
   m.push_back(llamaCppFormat<LlamaCppQ8_0>("q8_0", "llama.cpp q8_0: 32 int8 codes + fp16 scale per block (8.5 bpv)", 34));
   m.push_back(llamaCppFormat<LlamaCppQ5_1>("q5_1", "llama.cpp q5_1: 5-bit codes, fp16 scale and min per block (6.0 bpv)", 24));
   m.push_back(llamaCppFormat<LlamaCppQ5_0>("q5_0", "llama.cpp q5_0: symmetric 5-bit codes, fp16 scale per block (5.5 bpv)", 22));
