@@ -33,20 +33,18 @@ Fit fitIndices(const float* x, float id, uint8_t* indicesOut) {
 }  // namespace
 
 int nearestIq4NlIndex(float x) {
-  constexpr int n = int(kIq4NlValues.size());
-  if (x <= float(kIq4NlValues[0])) return 0;
-  if (x >= float(kIq4NlValues[n - 1])) return n - 1;
-  int lo = 0, hi = n - 1;  // invariant: value[lo] <= x < value[hi]
-  while (hi - lo > 1) {
-    const int mid = (lo + hi) / 2;
-    if (x < float(kIq4NlValues[size_t(mid)])) hi = mid; else lo = mid;
+  // Binary search over the 15 midpoints: 2x is exact, and so is the integer sum of neighbours.
+  const float twice = x + x;
+  int index = 0;
+  for (int step = 8; step > 0; step >>= 1) {
+    const int candidate = index + step;
+    if (twice >= float(kIq4NlValues[size_t(candidate - 1)] + kIq4NlValues[size_t(candidate)]))
+      index = candidate;
   }
-  return x - float(kIq4NlValues[size_t(hi - 1)]) < float(kIq4NlValues[size_t(hi)]) - x ? hi - 1 : hi;
+  return index;
 }
 
-BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search,
-                              std::array<uint8_t, 32>& indices) {
-  BlockIq4Nl block{};
+BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search) {
   float amax = 0.0f, max = 0.0f;
   for (int j = 0; j < kGgmlBlockValues; ++j) {
     const float a = std::fabs(x[j]);
@@ -56,13 +54,14 @@ BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search,
     }
   }
 
+  std::array<uint8_t, 32> indices{};  // an all-zero block keeps index 0 (ggml clears them)
   float d = 0.0f;
   if (!(amax < kAllZeroThreshold)) {
     const float first = float(kIq4NlValues[0]);  // -127
     // None (ggml's ntry = -1): d0 = max / -127; PlusMinus7 (ntry = 7): d0 = -max / -127.
     const float d0 = search == Iq4NlScaleSearch::None ? max / first : -max / first;
     Fit fit = fitIndices(x, 1.0f / d0, indices.data());
-    d = fit.sumQX / fit.sumQ2;
+    d = fit.sumQ2 > 0.0f ? fit.sumQX / fit.sumQ2 : 0.0f;
     if (search == Iq4NlScaleSearch::PlusMinus7) {
       float best = d * fit.sumQX;
       for (int itry = -7; itry <= 7; ++itry) {
@@ -81,6 +80,8 @@ BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search,
     for (int j = 0; j < kGgmlBlockValues; ++j)
       indices[size_t(j)] = uint8_t(nearestIq4NlIndex(id * x[j]));
   }
+
+  BlockIq4Nl block{};
   block.d = floatToFp16(d);
   for (int j = 0; j < 16; ++j)
     block.qs[j] = uint8_t(indices[size_t(j)] | (indices[size_t(j) + 16] << 4));
@@ -99,13 +100,9 @@ LlamaCppIq4Nl::LlamaCppIq4Nl(MethodConfig config, int n, Iq4NlScaleSearch search
     : LlamaCppBlockMethod(std::move(config), n, sizeof(BlockIq4Nl)), m_search(search) {}
 
 void LlamaCppIq4Nl::quantizeRow(const float* x, std::byte* out) const {
-  std::array<uint8_t, 32> indices;
-  indices.fill(8);
-  for (int b = 0; b < blocksPerRow(); ++b) {
-    const BlockIq4Nl block =
-        quantizeBlockIq4Nl(x + size_t(b) * kGgmlBlockValues, m_search, indices);
-    std::memcpy(out + size_t(b) * sizeof(BlockIq4Nl), &block, sizeof(BlockIq4Nl));
-  }
+  const Iq4NlScaleSearch search = m_search;
+  quantizeBlocks<BlockIq4Nl>(x, blocksPerRow(), out,
+                             [search](const float* block) { return quantizeBlockIq4Nl(block, search); });
 }
 
 void LlamaCppIq4Nl::dequantizeRow(const std::byte* in, float* y) const {

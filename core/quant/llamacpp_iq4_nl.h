@@ -4,19 +4,20 @@
 // Quantization follows ggml's quantize_row_iq4_nl_impl with no importance weights (the weight of
 // a value is x^2). Two variants exist in ggml, and both are offered:
 //  - Iq4NlScaleSearch::None — ggml's quantize_row_iq4_nl_ref, which is what llama.cpp's cache
-//    writes (the CPU backend's from_float for iq4_nl calls it; the GPU copy kernels do the same
-//    thing). Indices come from the scale d0 = -amax/127 (the value of largest magnitude maps to
-//    -127), and d is then refitted by weighted least squares over those indices. This is the
-//    registry's "iq4_nl".
+//    writes (the CPU backend's from_float for iq4_nl calls it). Indices come from the scale
+//    d0 = max / -127 (max: the signed value of largest magnitude, which so maps to -127), and d is
+//    then refitted by weighted least squares over those indices. This is the registry's "iq4_nl".
 //  - Iq4NlScaleSearch::PlusMinus7 — ggml's quantize_iq4_nl without an imatrix (llama-quantize's
 //    weight path): the least-squares fit is also tried for the 15 inverse scales
 //    (itry - 127)/max, itry = -7..7, the best weighted fit wins, and the indices are recomputed
 //    from the winning d.
-// Blocks whose largest magnitude is below 1e-15 store d = 0. With the search, ggml then computes
-// every index from id = 0, i.e. index 8 (the entry 1, nearest 0). Without it, ggml leaves its
-// index array untouched, so the block repeats the indices of the previous block of the row; we
-// reproduce that, and for the first block of a row (where ggml packs uninitialised memory) we use
-// index 8 too. Either way such a block decodes to zeros.
+// Blocks whose largest magnitude is below 1e-15 store d = 0 with every index 0 (ref) or 8 (search:
+// the indices come from id = 0). Index choice: entry i is taken once x reaches the midpoint of
+// entries i-1 and i, ties going up, compared exactly as 2x >= K[i-1] + K[i].
+// This follows current ggml. Older ggml (before the index array was cleared and the midpoint
+// test made exact) left a zero block's indices stale or uninitialised, and compared rounded
+// distances; it writes the same bytes except for zero blocks (which decode the same) and values
+// within an fp32 rounding of a midpoint.
 #pragma once
 
 #include <array>
@@ -30,13 +31,10 @@ inline constexpr std::array<int8_t, 16> kIq4NlValues = {-127, -104, -83, -65, -4
 
 enum class Iq4NlScaleSearch : uint8_t { None, PlusMinus7 };
 
-// Index of the table entry nearest to x (ties go to the larger entry), as ggml's best_index_int8.
+// Index of the table entry nearest to x (ties go to the larger entry; NaN gives 0).
 int nearestIq4NlIndex(float x);
 
-// Quantizes one block. `indices` carries the index array from block to block of a row (see the
-// note above); start each row with it filled with 8.
-BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search,
-                              std::array<uint8_t, 32>& indices);
+BlockIq4Nl quantizeBlockIq4Nl(const float* x, Iq4NlScaleSearch search);
 void dequantizeBlockIq4Nl(const BlockIq4Nl& block, float* y);
 
 class LlamaCppIq4Nl final : public LlamaCppBlockMethod {

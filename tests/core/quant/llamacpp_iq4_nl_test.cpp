@@ -1,7 +1,7 @@
 // iq4_nl against ggml's quantize_row_iq4_nl_impl (no importance weights: w = x^2), on blocks
 // whose bytes are derived by hand. Table K = {-127,-104,-83,-65,-49,-35,-22,-10,1,13,25,38,53,69,
-// 89,113}; best_index(v): 0 if v <= -127, 15 if v >= 113, else the nearer neighbour, ties to the
-// upper one. Per block, max = signed value of largest |x|:
+// 89,113}; best_index(v): the entry whose lower midpoint v reaches (2v >= K[i-1] + K[i]), i.e. the
+// nearer neighbour with ties to the upper one (0 below -127, 15 above 113). Per block, max = signed value of largest |x|:
 //   ref (quantize_row_iq4_nl_ref, ntry = -1, what llama.cpp's cache writes):
 //     d0 = max / -127; L[j] = best_index(x[j] / d0); d = sum(w K[L] x) / sum(w K[L]^2);
 //     stored fp16(d), indices L.
@@ -12,6 +12,7 @@
 // where they matter. Packing: qs[j] = L[j] | L[j+16] << 4; layout d(2) qs(16).
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <vector>
 
 #include "core/quant/llamacpp_iq4_nl.h"
@@ -31,9 +32,7 @@ std::vector<uint8_t> block(uint16_t d, std::vector<uint8_t> qs) {
 }
 
 std::vector<uint8_t> quantizeOne(const std::vector<float>& x, Iq4NlScaleSearch search) {
-  std::array<uint8_t, 32> indices;
-  indices.fill(8);
-  return bytesOf(quantizeBlockIq4Nl(x.data(), search, indices));
+  return bytesOf(quantizeBlockIq4Nl(x.data(), search));
 }
 
 TEST(LlamaCppIq4Nl, NearestIndexTiesGoUp) {
@@ -45,6 +44,11 @@ TEST(LlamaCppIq4Nl, NearestIndexTiesGoUp) {
   EXPECT_EQ(nearestIq4NlIndex(7.0f), 9);     // midway 1 / 13
   EXPECT_EQ(nearestIq4NlIndex(101.0f), 15);  // midway 89 / 113
   EXPECT_EQ(nearestIq4NlIndex(500.0f), 15);
+  EXPECT_EQ(nearestIq4NlIndex(-0.0f), 8);
+  // Just either side of the midpoint -4.5 of -10 and 1.
+  EXPECT_EQ(nearestIq4NlIndex(-4.5000005f), 7);
+  EXPECT_EQ(nearestIq4NlIndex(-4.4999995f), 8);
+  EXPECT_EQ(nearestIq4NlIndex(std::numeric_limits<float>::quiet_NaN()), 0);
 }
 
 TEST(LlamaCppIq4Nl, TableValuesFitExactly) {
@@ -121,12 +125,14 @@ TEST(LlamaCppIq4Nl, SubnormalScaleAndInputs) {
 }
 
 TEST(LlamaCppIq4Nl, ZeroBlocks) {
-  // amax < 1e-15: d = 0. The search variant computes indices from id = 0: all 8 (0x88).
+  // amax < 1e-15: d = 0. The ref clears the block's indices (all 0: bytes 0x00); the search
+  // computes them from id = 0, i.e. index 8 (0x88).
   const auto zeros = block32({});
+  EXPECT_EQ(quantizeOne(zeros, Iq4NlScaleSearch::None), block(0x0000, std::vector<uint8_t>(16, 0x00)));
   EXPECT_EQ(quantizeOne(zeros, Iq4NlScaleSearch::PlusMinus7), block(0x0000, {}));
-  // The ref leaves the index array as it was: the first block of a row uses our initial 8s, a
-  // later one repeats the previous block's indices (ggml reuses its L buffer within a row).
-  EXPECT_EQ(quantizeOne(zeros, Iq4NlScaleSearch::None), block(0x0000, {}));
+  const auto tiny = block32({1e-16f, -5e-16f});
+  EXPECT_EQ(quantizeOne(tiny, Iq4NlScaleSearch::None), block(0x0000, std::vector<uint8_t>(16, 0x00)));
+  // In a row, a zero block after a normal one is still all index 0 and decodes to zeros.
   MethodConfig cfg;
   cfg.method = "iq4_nl";
   const LlamaCppIq4Nl ref(cfg, 64);
@@ -134,12 +140,8 @@ TEST(LlamaCppIq4Nl, ZeroBlocks) {
   row.resize(64, 0.0f);
   std::vector<std::byte> out(ref.storageBytes(1));
   ref.encode(row, 1, out);
-  const std::vector<uint8_t> expected = [] {
-    auto first = block(0x3BF6, {0x80, 0x8D});
-    auto second = block(0x0000, {0x80, 0x8D});
-    first.insert(first.end(), second.begin(), second.end());
-    return first;
-  }();
+  auto expected = block(0x3BF6, {0x80, 0x8D});
+  for (uint8_t b : block(0x0000, std::vector<uint8_t>(16, 0x00))) expected.push_back(b);
   std::vector<uint8_t> got(out.size());
   std::memcpy(got.data(), out.data(), out.size());
   EXPECT_EQ(got, expected);
