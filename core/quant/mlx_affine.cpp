@@ -61,7 +61,8 @@ void MlxAffine::encode(std::span<const float> x, int64_t rows, std::span<std::by
     std::byte* biasesOut = scalesOut + 2 * size_t(groups);
     for (int gi = 0; gi < groups; ++gi) {
       const float* w = row + size_t(gi) * size_t(m_group);
-      float wMin = std::numeric_limits<float>::infinity(), wMax = -wMin;
+      // MLX's GPU kernels: the running min starts at the largest float, the running max at 0.
+      float wMin = std::numeric_limits<float>::max(), wMax = 0.0f;
       for (int j = 0; j < m_group; ++j) {
         wMax = std::max(wMax, w[j]);
         wMin = std::min(wMin, w[j]);
@@ -70,14 +71,14 @@ void MlxAffine::encode(std::span<const float> x, int64_t rows, std::span<std::by
       float scale = std::max((wMax - wMin) / bins, eps);
       scale = anchorIsMin ? scale : -scale;
       const float anchor = anchorIsMin ? wMin : wMax;
-      const float q0 = std::rint(anchor / scale);
+      const float q0 = std::round(anchor / scale);  // halves away from zero, as Metal's round()
       float bias = 0.0f;
       if (q0 != 0.0f) {
         scale = anchor / q0;
         bias = anchor;
       }
       for (int j = 0; j < m_group; ++j) {
-        const float q = std::min(std::max(std::rint((w[j] - bias) / scale), 0.0f), bins);
+        const float q = std::min(std::round((w[j] - bias) / scale), bins);
         groupCodes[size_t(j)] = q > 0.0f ? uint8_t(q) : 0;  // q > 0 also rejects NaN
       }
       packBits(groupCodes, bits(), rowOut + size_t(gi) * codeBytes);

@@ -3,14 +3,20 @@
 // each group stores b-bit codes (b in {2, 3, 4, 6, 8}) and an fp16 scale and bias; a value
 // decodes to scale * q + bias. At G = 64 that is b + 32/64 = b + 0.5 bits per value.
 //
-// The algorithm is MLX's own (its CPU backend's affine quantize), not the textbook min/max one:
-//   anchor  = whichever of min / max has the larger magnitude (max on ties);
-//   s       = max((max - min) / (2^b - 1), 1e-7), negated when the anchor is max;
-//   q0      = rint(anchor / s); if q0 != 0: s = anchor / q0, bias = anchor, else bias = 0;
-//   code    = clamp(rint((x - bias) / s), 0, 2^b - 1)   (rint: ties to even)
+// The algorithm is MLX's own, as its GPU kernels (Metal and CUDA affine_quantize, i.e. what
+// mlx-lm's cache runs on Apple silicon) compute it, not the textbook min/max one:
+//   wmax    = max(0, values)  (the GPU kernels start the running max at 0), wmin = min(values)
+//   anchor  = wmin if |wmin| > |wmax|, else wmax;
+//   s       = max((wmax - wmin) / (2^b - 1), 1e-7), negated when the anchor is wmax;
+//   q0      = round(anchor / s); if q0 != 0: s = anchor / q0, bias = anchor, else bias = 0;
+//   code    = min(round((x - bias) / s), 2^b - 1)   (round: halves away from zero)
 // so the anchor is reproduced exactly (code 0) and 0 lies on the grid (at code -q0). The codes
 // are chosen with the fp32 scale and bias; MLX rounds those to fp16 only when storing, and so do
-// we. A negative scale is stored as such (the codes then count down from the max).
+// we. A negative scale is stored as such (the codes then count down from the max). Codes below 0
+// (only possible when q0 = 0, i.e. a group within ~1e-7 of zero) are clamped to 0.
+// MLX's CPU backend differs in two details: it takes the true max (an all-negative group is not
+// stretched to 0) and rounds halves to even (rint). The Metal compiler's fast division may also
+// move a value lying within an ulp of a rounding boundary to the neighbouring code.
 //
 // Group size for small heads: MLX requires the row length to be a multiple of the group size
 // (and G in {32, 64, 128}), which a head_dim-16 model cannot meet at the default 64. We use

@@ -1,6 +1,6 @@
-// mlx_affine: MLX's affine group quantization (anchor = the extreme of larger magnitude, scale
-// snapped so the anchor is exact, rint ties to even), exact storage (b + 0.5 bpv at G = 64),
-// small-head behaviour, parameter validation.
+// mlx_affine: MLX's affine group quantization as its GPU kernels compute it (running max from 0,
+// anchor = the extreme of larger magnitude, scale snapped so the anchor is exact, round halves
+// away from zero), exact storage (b + 0.5 bpv at G = 64), small-head behaviour, validation.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -50,8 +50,8 @@ TEST(MlxAffine, SmallHeadIsOneGroup) {
 }
 
 TEST(MlxAffine, AnchorMaxGolden) {
-  // [-1, 0, 0.5, 3], b = 2: |max| >= |min| -> anchor 3, s = -(4/3); q0 = rint(3 / s) =
-  // rint(-2.25) = -2 -> s = 3 / -2 = -1.5, bias = 3. codes rint((x - 3) / -1.5): 2.67 -> 3,
+  // [-1, 0, 0.5, 3], b = 2: |max| >= |min| -> anchor 3, s = -(4/3); q0 = round(3 / s) =
+  // round(-2.25) = -2 -> s = 3 / -2 = -1.5, bias = 3. codes round((x - 3) / -1.5): 2.67 -> 3,
   // 2 -> 2, 1.67 -> 2, 0 -> 0. Decoded: -1.5, 0, 0, 3 (0 is on the grid: code -q0 = 2).
   // Bytes: codes 3 | 2<<2 | 2<<4 | 0<<6 = 0x2B, scale fp16(-1.5) = 0xBE00, bias fp16(3) = 0x4200.
   const auto m = makeMlx(4, 2, 4);
@@ -60,16 +60,27 @@ TEST(MlxAffine, AnchorMaxGolden) {
   EXPECT_EQ(testutil::roundTrip(*m, x, 1), (std::vector<float>{-1.5f, 0.0f, 0.0f, 3.0f}));
 }
 
-TEST(MlxAffine, AnchorMinGoldenAndTiesToEven) {
+TEST(MlxAffine, AnchorMinGoldenAndTiesAwayFromZero) {
   // [-3, 1, -0.75, 0.75, 0, 0, 0, 0], b = 2: |min| > |max| -> anchor -3, s = 4/3;
-  // q0 = rint(-2.25) = -2 -> s = 1.5, bias = -3. codes rint((x + 3) / 1.5): 0, 2.67 -> 3,
-  // 1.5 -> 2 (tie to even), 2.5 -> 2 (tie to even), 0 -> 2 (exactly).
-  // Bytes: 0 | 3<<2 | 2<<4 | 2<<6 = 0xAC, then 0xAA; scale 1.5 = 0x3E00, bias -3 = 0xC200.
+  // q0 = round(-2.25) = -2 -> s = 1.5, bias = -3. codes round((x + 3) / 1.5): 0, 2.67 -> 3,
+  // 1.5 -> 2, 2.5 -> 3 (halves away from zero), 0 -> 2 (exactly).
+  // Bytes: 0 | 3<<2 | 2<<4 | 3<<6 = 0xEC, then 0xAA; scale 1.5 = 0x3E00, bias -3 = 0xC200.
   const auto m = makeMlx(8, 2, 8);
   const std::vector<float> x = {-3.0f, 1.0f, -0.75f, 0.75f, 0.0f, 0.0f, 0.0f, 0.0f};
-  EXPECT_EQ(encodeBytes(*m, x, 1), (std::vector<uint8_t>{0xAC, 0xAA, 0x00, 0x3E, 0x00, 0xC2}));
+  EXPECT_EQ(encodeBytes(*m, x, 1), (std::vector<uint8_t>{0xEC, 0xAA, 0x00, 0x3E, 0x00, 0xC2}));
   EXPECT_EQ(testutil::roundTrip(*m, x, 1),
-            (std::vector<float>{-3.0f, 1.5f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f}));
+            (std::vector<float>{-3.0f, 1.5f, 0.0f, 1.5f, 0.0f, 0.0f, 0.0f, 0.0f}));
+}
+
+TEST(MlxAffine, AllNegativeGroupIsStretchedToZero) {
+  // [-3, -2, -1, -0.5], b = 2: the running max starts at 0, so wmax = 0, wmin = -3: anchor -3,
+  // s = 3/3 = 1, q0 = round(-3) = -3 -> s = 1, bias = -3; codes round(x + 3) = 0, 1, 2, 3
+  // (2.5 -> 3). Bytes 0xE4, scale 0x3C00, bias 0xC200; decoded -3, -2, -1, 0.
+  // (MLX's CPU backend would use wmax = -0.5: s = 0.75 and codes 0, 1, 3, 3.)
+  const auto m = makeMlx(4, 2, 4);
+  const std::vector<float> x = {-3.0f, -2.0f, -1.0f, -0.5f};
+  EXPECT_EQ(encodeBytes(*m, x, 1), (std::vector<uint8_t>{0xE4, 0x00, 0x3C, 0x00, 0xC2}));
+  EXPECT_EQ(testutil::roundTrip(*m, x, 1), (std::vector<float>{-3.0f, -2.0f, -1.0f, 0.0f}));
 }
 
 TEST(MlxAffine, ConstantAndZeroGroups) {
