@@ -20,7 +20,8 @@ namespace vq::quant {
 // For NaN, infinities and values outside int32, C leaves the result undefined; ggml built for
 // x86-64 then gets 0x80000000 from cvttss2si, and the 8-bit code it stores is that value's low
 // byte, 0. We return the same int32 without undefined behaviour. It only happens when a whole
-// block lies below about 2^-125 in magnitude (1/d overflows), where the fp16 scale is 0 anyway.
+// block lies below about 2^-121 in magnitude (1/d overflows to infinity), where the fp16 scale
+// is 0 anyway, so the block decodes to zeros either way.
 inline int32_t truncateToInt32LikeX86(float v) {
   if (!(v > -2147483904.0f && v < 2147483648.0f)) return std::numeric_limits<int32_t>::min();
   return int32_t(v);

@@ -100,6 +100,14 @@ TEST(LlamaCppQ4_0, SubnormalScaleAndInputs) {
   EXPECT_EQ(bytesOf(quantizeBlockQ4_0(x.data())), expected);
 }
 
+TEST(LlamaCppQ4_0, BlockBelowFp32ReciprocalRange) {
+  // max = 1e-40 (an fp32 subnormal): d = -1.25e-41 is not 0 but 1/d = -inf, so x*id + 8.5 is
+  // -inf or NaN, whose C cast is undefined; x86-64 ggml stores code 0 there (see
+  // truncateToInt32LikeX86). fp16(d) = -0 (0x8000); the block decodes to zeros.
+  const auto x = block32({1e-40f, -3e-41f});
+  EXPECT_EQ(bytesOf(quantizeBlockQ4_0(x.data())), concat({le16(0x8000), std::vector<uint8_t>(16, 0x00)}));
+}
+
 // ---------------------------------------------------------------- q4_1
 
 TEST(LlamaCppQ4_1, TiesTruncationAndClamp) {
