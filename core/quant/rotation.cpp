@@ -3,6 +3,7 @@
 #include <Eigen/QR>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "core/common/error.h"
@@ -10,10 +11,35 @@
 
 namespace vq::quant {
 
-void fastWalshHadamard(float* x, int n) {
-  // First stage pair (h = 1) and second (h = 2) written out: their butterflies are too short
-  // for the generic loop to vectorize.
+namespace {
+
+// The transform for a length known at compile time (kFixed > 0: loops fully unrolled and
+// vectorized for the common head dimensions) or at run time (kFixed == 0, n given).
+template <int kFixed>
+void walshHadamardStages(float* x, int runtimeN) {
+  const int n = kFixed > 0 ? kFixed : runtimeN;
+  // log2(n) butterfly stages x[j], x[j+h] <- x[j] + x[j+h], x[j] - x[j+h] for h = 1, 2, 4, ...
+  // Two consecutive stages are fused into one radix-4 pass (same additions in the same order,
+  // so the same floats, with half the memory passes); the inner loops over j are contiguous.
+  if (n < 2) return;
+  int h = 1;
   if (n >= 4) {
+    // Stages h = 1 and 2 within each group of four: (a,b,c,d) -> (s0+s1, d0+d1, s0-s1, d0-d1)
+    // with s0 = a+b, d0 = a-b, s1 = c+d, d1 = c-d.
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+    // As 4-lane vectors: v·(1,-1,1,-1) + swap-pairs(v), then v·(1,1,-1,-1) + swap-halves(v).
+    // Multiplying by ±1 is exact and -b + a == a - b, so the floats equal the scalar form's.
+    typedef float F4 __attribute__((vector_size(16)));
+    const F4 pairSigns = {1.0f, -1.0f, 1.0f, -1.0f};
+    const F4 halfSigns = {1.0f, 1.0f, -1.0f, -1.0f};
+    for (int i = 0; i < n; i += 4) {
+      F4 v;
+      std::memcpy(&v, x + i, sizeof(F4));
+      v = v * pairSigns + __builtin_shufflevector(v, v, 1, 0, 3, 2);
+      v = v * halfSigns + __builtin_shufflevector(v, v, 2, 3, 0, 1);
+      std::memcpy(x + i, &v, sizeof(F4));
+    }
+#else
     for (int i = 0; i < n; i += 4) {
       const float a = x[i], b = x[i + 1], c = x[i + 2], d = x[i + 3];
       const float s0 = a + b, d0 = a - b, s1 = c + d, d1 = c - d;
@@ -22,24 +48,46 @@ void fastWalshHadamard(float* x, int n) {
       x[i + 2] = s0 - s1;
       x[i + 3] = d0 - d1;
     }
-  } else if (n == 2) {
-    const float a = x[0], b = x[1];
-    x[0] = a + b;
-    x[1] = a - b;
-    return;
-  } else {
-    return;
+#endif
+    h = 4;
   }
-  for (int h = 4; h < n; h <<= 1) {
-    for (int i = 0; i < n; i += 2 * h) {
-      float* lo = x + i;
-      float* hi = x + i + h;
+  for (; 4 * h <= n; h *= 4) {
+    for (int i = 0; i < n; i += 4 * h) {
+      float* __restrict q0 = x + i;
+      float* __restrict q1 = x + i + h;
+      float* __restrict q2 = x + i + 2 * h;
+      float* __restrict q3 = x + i + 3 * h;
       for (int j = 0; j < h; ++j) {
-        const float a = lo[j], b = hi[j];
-        lo[j] = a + b;
-        hi[j] = a - b;
+        const float a = q0[j], b = q1[j], c = q2[j], d = q3[j];
+        const float s0 = a + b, d0 = a - b, s1 = c + d, d1 = c - d;
+        q0[j] = s0 + s1;
+        q1[j] = d0 + d1;
+        q2[j] = s0 - s1;
+        q3[j] = d0 - d1;
       }
     }
+  }
+  if (2 * h <= n) {  // one radix-2 stage left when log2(n) is odd
+    float* __restrict lo = x;
+    float* __restrict hi = x + h;
+    for (int j = 0; j < h; ++j) {
+      const float a = lo[j], b = hi[j];
+      lo[j] = a + b;
+      hi[j] = a - b;
+    }
+  }
+}
+
+}  // namespace
+
+void fastWalshHadamard(float* x, int n) {
+  switch (n) {
+    case 16: walshHadamardStages<16>(x, n); break;
+    case 32: walshHadamardStages<32>(x, n); break;
+    case 64: walshHadamardStages<64>(x, n); break;
+    case 128: walshHadamardStages<128>(x, n); break;
+    case 256: walshHadamardStages<256>(x, n); break;
+    default: walshHadamardStages<0>(x, n); break;
   }
 }
 
