@@ -1,7 +1,6 @@
 #include "core/quant/seeded_random.h"
 
 #include <cmath>
-#include <numbers>
 
 namespace vq::quant {
 
@@ -19,13 +18,18 @@ double SeededRandom::normal() {
     m_hasSpare = false;
     return m_spareNormal;
   }
-  const double u1 = uniformOpenClosed();
-  const double u2 = uniform();
-  const double radius = std::sqrt(-2.0 * std::log(u1));
-  const double angle = 2.0 * std::numbers::pi * u2;
-  m_spareNormal = radius * std::sin(angle);
+  // Marsaglia's polar form of Box-Muller: a uniform point of the unit disc (by rejection)
+  // gives two independent normals with one log and one sqrt, no trigonometry.
+  double u, v, s;
+  do {
+    u = 2.0 * uniform() - 1.0;
+    v = 2.0 * uniform() - 1.0;
+    s = u * u + v * v;
+  } while (s >= 1.0 || s == 0.0);
+  const double factor = std::sqrt(-2.0 * std::log(s) / s);
+  m_spareNormal = v * factor;
   m_hasSpare = true;
-  return radius * std::cos(angle);
+  return u * factor;
 }
 
 }  // namespace vq::quant

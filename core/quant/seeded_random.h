@@ -1,6 +1,7 @@
 // Seeded random numbers whose values are fully specified: std::mt19937_64 (its output sequence is
 // fixed by the C++ standard) plus our own uniform, sign and Box-Muller normal generation, so that
-// rotations and sketches are identical across standard libraries and platforms.
+// rotations and sketches are identical across standard libraries and platforms (up to the
+// last-bit accuracy of std::log / std::sqrt, which IEEE requires exact for sqrt).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,7 @@ class SeededRandom {
   double uniform();
   // +1 or -1 with probability 1/2 each (top bit of one engine draw).
   float sign();
-  // Standard normal N(0, 1) by the Box-Muller transform; values come in pairs (cos, sin branch).
+  // Standard normal N(0, 1) by the polar (Marsaglia) form of Box-Muller; values come in pairs.
   double normal();
 
  private:
