@@ -119,6 +119,26 @@ TEST(RotationMethods, EncodeWritesExactlyStorageBytesAndIsDeterministic) {
   }
 }
 
+TEST(RotationMethods, ZeroTinyAndHugeRowsStayFinite) {
+  for (const Case& c : allCases()) {
+    if (c.sketchDim != 0) continue;
+    SCOPED_TRACE(label(c));
+    const auto m = createMethod(configFor(c, 9), c.n);
+    // Row 0: zeros; row 1: tiny values (norm underflows in float); row 2: beyond fp16 range.
+    std::vector<float> x(size_t(3 * c.n), 0.0f);
+    for (int i = 0; i < c.n; ++i) {
+      x[size_t(c.n + i)] = (i % 2 ? 1e-30f : -1e-30f);
+      x[size_t(2 * c.n + i)] = (i % 3 ? 1e6f : -2e6f);
+    }
+    std::vector<std::byte> bytes(m->storageBytes(3));
+    std::vector<float> y(x.size(), 1.0f);
+    m->encode(x, 3, bytes);
+    m->decode(bytes, 3, y);
+    for (int i = 0; i < c.n; ++i) EXPECT_EQ(y[size_t(i)], 0.0f) << "zero row, value " << i;
+    for (float v : y) ASSERT_TRUE(std::isfinite(v));
+  }
+}
+
 void expectInvalid(const std::string& method, int bits, int n, const std::string& mention, int sketchDim = 0) {
   SCOPED_TRACE(method + " bits " + std::to_string(bits) + " n " + std::to_string(n));
   MethodConfig cfg;
