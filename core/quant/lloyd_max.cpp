@@ -103,8 +103,10 @@ std::vector<double> newtonStep(const Density& density, const std::vector<double>
     dUpper[i] = s.mass[i] > 0.0 ? p * (t[i] - s.centroid[i]) / s.mass[i] : 0.0;
     dLower[i] = s.mass[i + 1] > 0.0 ? p * (s.centroid[i + 1] - t[i]) / s.mass[i + 1] : 0.0;
   }
-  // J(i,i) = 1 - (dUpper_i + dLower_i)/2, J(i,i-1) = -dUpper_{i-1}... careful: F_i depends on
-  // c_i (through t_{i-1}: dc_i/dt_{i-1} = dLower_{i-1}) and c_{i+1} (through t_{i+1}: dUpper_{i+1}).
+  // F_i = t_i - (c_i + c_{i+1})/2 depends on t_{i-1} (through c_i's lower end: dLower_{i-1}),
+  // on t_i (both cells: dUpper_i, dLower_i) and on t_{i+1} (through c_{i+1}'s upper end:
+  // dUpper_{i+1}). So J(i,i) = 1 - (dUpper_i + dLower_i)/2, J(i,i-1) = -dLower_{i-1}/2,
+  // J(i,i+1) = -dUpper_{i+1}/2.
   std::vector<double> diag(n), sub(n, 0.0), sup(n, 0.0), rhs(f);
   for (size_t i = 0; i < n; ++i) {
     diag[i] = 1.0 - 0.5 * (dUpper[i] + dLower[i]);
