@@ -27,21 +27,22 @@ std::filesystem::path sidecarPathFor(const std::filesystem::path& file) {
   return p;
 }
 
-nlohmann::json readSidecar(const std::filesystem::path& jsonPath) {
+nlohmann::json readSidecar(const std::filesystem::path& jsonPath, const std::filesystem::path& dump) {
+  const std::string of = " of " + dump.filename().string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(jsonPath, ec)) return nlohmann::json::object();
   std::ifstream in(jsonPath, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Io, "cannot read the metadata sidecar", jsonPath.string());
+  if (!in) throw Error(ErrorCode::Io, "cannot read the metadata sidecar" + of, jsonPath.string());
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorCode::BadJson, std::string("the metadata sidecar is not valid JSON: ") + e.what(),
+    throw Error(ErrorCode::BadJson, "the metadata sidecar" + of + " is not valid JSON: " + e.what(),
                 jsonPath.string(), {}, int64_t(e.byte > 0 ? e.byte - 1 : 0));
   }
   if (!j.is_object()) {
-    throw Error(ErrorCode::BadJson, "the metadata sidecar must hold a JSON object", jsonPath.string());
+    throw Error(ErrorCode::BadJson, "the metadata sidecar" + of + " must hold a JSON object", jsonPath.string());
   }
   return j;
 }

@@ -26,8 +26,9 @@ namespace vq::io {
 std::filesystem::path sidecarPathFor(const std::filesystem::path& file);
 
 // The sidecar's object, or an empty object when the file does not exist.
-// Throws Error(BadJson) naming the sidecar when it does not parse or is not an object; Error(Io).
-nlohmann::json readSidecar(const std::filesystem::path& jsonPath);
+// Throws Error(BadJson) naming the sidecar (and, in the detail, the dump it describes) when it
+// does not parse or is not an object; Error(Io) when it cannot be read.
+nlohmann::json readSidecar(const std::filesystem::path& jsonPath, const std::filesystem::path& dump);
 
 // safetensors "__metadata__" (string -> string): values that are JSON text ("4", "true",
 // "{...}") are replaced by the parsed value; other strings stay strings.

@@ -94,7 +94,7 @@ ContainerContents readNpyFolder(const std::filesystem::path& folder) {
     c.fileBytes += t.where.file->size();
     c.tensors.push_back(std::move(t));
   }
-  c.metadata = readSidecar(folder / "metadata.json");
+  c.metadata = readSidecar(folder / "metadata.json", folder);
   return c;
 }
 

@@ -26,6 +26,17 @@ RawTensor fromNpyHeader(const NpyHeader& h, std::string name) {
   return t;
 }
 
+// Runs `f`, giving errors without a position the member's offset.
+template <typename F>
+auto atOffset(uint64_t offset, F&& f) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    if (e.offset() >= 0) throw;
+    throw Error(e.code(), e.detail(), e.file(), e.tensor(), int64_t(offset));
+  }
+}
+
 [[noreturn]] void memberTooShort(const NpyHeader& h, uint64_t available, uint64_t at) {
   throw Error(ErrorCode::Truncated,
               "the data holds " + std::to_string(available) + " bytes, but shape " + shapeText(h.shape) +
@@ -63,13 +74,14 @@ RawTensor deflatedMember(const std::shared_ptr<const MappedFile>& file, const Zi
   }
   const auto compressed = file->bytes().subspan(size_t(z.dataOffset), size_t(z.compressedSize));
   std::array<std::byte, kNpyPreambleBytes> pre{};
-  const uint64_t n = inflatePrefix(compressed, std::span(pre).first(size_t(std::min<uint64_t>(pre.size(), z.uncompressedSize))));
+  const auto preSpan = std::span(pre).first(size_t(std::min<uint64_t>(pre.size(), z.uncompressedSize)));
+  const uint64_t n = atOffset(z.dataOffset, [&] { return inflatePrefix(compressed, preSpan); });
   const std::optional<uint64_t> headerSize = npyHeaderSize(std::span(pre).first(size_t(n)), z.dataOffset);
   if (!headerSize || *headerSize > z.uncompressedSize) {
     throw Error(ErrorCode::Truncated, "the member is too short for its .npy header", {}, {}, at);
   }
   std::vector<std::byte> header(static_cast<size_t>(*headerSize));  // at most kNpyMaxHeaderBytes
-  if (inflatePrefix(compressed, header) != header.size()) {
+  if (atOffset(z.dataOffset, [&] { return inflatePrefix(compressed, header); }) != header.size()) {
     throw Error(ErrorCode::Truncated, "the member ends inside its .npy header", {}, {}, at);
   }
   const NpyHeader h = parseNpyHeader(header, z.dataOffset);
@@ -77,7 +89,7 @@ RawTensor deflatedMember(const std::shared_ptr<const MappedFile>& file, const Zi
   if (h.dataBytes && *h.dataBytes > z.uncompressedSize - h.dataOffset) {
     memberTooShort(h, z.uncompressedSize - h.dataOffset, z.dataOffset);
   }
-  verifyDeflated(compressed, z.uncompressedSize, z.crc32);
+  atOffset(z.dataOffset, [&] { verifyDeflated(compressed, z.uncompressedSize, z.crc32); });
   t.where.file = file;
   t.where.offset = z.dataOffset;
   t.where.size = z.compressedSize;
@@ -125,7 +137,7 @@ ContainerContents readNpz(const std::filesystem::path& path) {
         throw e.withTensor(name);
       }
     }
-    c.metadata = readSidecar(sidecarPathFor(path));
+    c.metadata = readSidecar(sidecarPathFor(path), path);
   } catch (const Error& e) {
     throw e.withFile(path.string());
   }

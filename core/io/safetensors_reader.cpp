@@ -28,7 +28,7 @@ ContainerContents readSafetensors(const std::filesystem::path& path) {
       t.fileOffset = e.begin;
       c.tensors.push_back(std::move(t));
     }
-    c.metadata = mergeMetadata(decodeSafetensorsMetadata(h.metadata), readSidecar(sidecarPathFor(path)));
+    c.metadata = mergeMetadata(decodeSafetensorsMetadata(h.metadata), readSidecar(sidecarPathFor(path), path));
   } catch (const Error& e) {
     throw e.withFile(path.string());
   }
