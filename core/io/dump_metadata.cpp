@@ -28,7 +28,8 @@ std::filesystem::path sidecarPathFor(const std::filesystem::path& file) {
 }
 
 nlohmann::json readSidecar(const std::filesystem::path& jsonPath, const std::filesystem::path& dump) {
-  const std::string of = " of " + dump.filename().string();
+  const std::filesystem::path shown = dump.has_filename() ? dump.filename() : dump.parent_path().filename();
+  const std::string of = " of " + shown.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(jsonPath, ec)) return nlohmann::json::object();
   std::ifstream in(jsonPath, std::ios::binary);
