@@ -86,7 +86,11 @@ class Dump {
   // Throws vq::Error naming the file and the problem.
   // Opening a single .npy opens the folder that holds it (a KV dump needs all its layers); info().path
   // is then that folder. A file with another extension is recognised by its first bytes.
-  // The layout rule is in core/io/layout_detection.h, the accepted names in tensor_naming.h.
+  // The layout rule is in core/io/layout_detection.h, the accepted names in tensor_naming.h,
+  // metadata keys in dump_metadata.h, bf16 in .npy in npy_format.h. Deflated .npz members are
+  // inflated once while opening to check size and CRC32; stored members are mapped in place and
+  // their CRC32 is not checked (that would read the whole dump). Non-KV tensors that are not
+  // f32/f16/bf16 C-order are skipped (info().ignoredTensors); KV tensors must be.
   static Dump open(const std::filesystem::path& path);
 
   Dump(Dump&&) noexcept;
