@@ -35,6 +35,11 @@ struct TensorInfo {
   int layer = -1;              // parsed from the name; -1 if not a KV tensor
   Role role = Role::K;
   Layout layout = Layout::HTD;
+  // KV tensors only (layer >= 0): the shape read through `layout`.
+  int heads = 0;
+  int64_t tokens = 0;
+  int headDim = 0;
+  uint64_t fileOffset = 0;     // where the payload (npz stored) or the member (npz deflate) starts
 };
 
 struct LayerInfo {
@@ -67,6 +72,11 @@ struct DumpInfo {
   uint64_t kvBytes = 0;       // k + v only (what a cache holds)
   std::vector<LayerInfo> layers;
   nlohmann::json metadata;    // sidecar or safetensors __metadata__ (object, maybe empty)
+  Layout layout = Layout::HTD;  // of the rank-3 KV tensors (HTD or THD); rank-4 ones are 1HTD
+  std::string layoutSource;     // "declared", "detected", "native naming", "no rank-3 tensors"
+  // Tensors left out of tensors() because they cannot be read as f32/f16/bf16 C-order data and
+  // are not KV tensors (e.g. int64 token ids): "name: reason".
+  std::vector<std::string> ignoredTensors;
 };
 
 class Dump {
@@ -74,6 +84,13 @@ class Dump {
   // Opens a dump: a .npz, .safetensors, .npy (one tensor of a folder), or a folder of .npy files.
   // A sidecar "<stem>.json" beside the file (or "metadata.json" in a folder) is read when present.
   // Throws vq::Error naming the file and the problem.
+  // Opening a single .npy opens the folder that holds it (a KV dump needs all its layers); info().path
+  // is then that folder. A file with another extension is recognised by its first bytes.
+  // The layout rule is in core/io/layout_detection.h, the accepted names in tensor_naming.h,
+  // metadata keys in dump_metadata.h, bf16 in .npy in npy_format.h. Deflated .npz members are
+  // inflated once while opening to check size and CRC32; stored members are mapped in place and
+  // their CRC32 is not checked (that would read the whole dump). Non-KV tensors that are not
+  // f32/f16/bf16 C-order are skipped (info().ignoredTensors); KV tensors must be.
   static Dump open(const std::filesystem::path& path);
 
   Dump(Dump&&) noexcept;
@@ -95,6 +112,11 @@ class Dump {
 
   // Every tensor in the container (KV tensors and any others), in file order.
   const std::vector<TensorInfo>& tensors() const;
+  // Index into tensors() of a layer's tensor of `role`, or -1 when absent.
+  int tensorIndex(int layer, Role role) const;
+  // Raw payload bytes of tensors()[tensor] as stored (dtype and layout of the file), from byte
+  // `offset` of the payload; for streaming conversions. Thread-safe.
+  void readTensorBytes(size_t tensor, uint64_t offset, std::span<std::byte> out) const;
 
  private:
   struct Impl;
