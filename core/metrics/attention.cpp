@@ -36,7 +36,7 @@ void checkSize(std::span<const float> s, int64_t expected, const char* name) {
 // The one place logits are computed, so the reference and a reconstruction equal to the original
 // give bit-identical results.
 // out: [rows x width] with rows, width taken from out.
-void blockLogits(const MatrixRMf& q, int64_t row0, const ConstMap& keys,
+void blockLogits(const MatrixRMf& q, int64_t row0, const MatrixRMf& keys,
                  Eigen::Ref<MatrixRMf> out) {
   out.noalias() = q.middleRows(row0, out.rows()) * keys.topRows(out.cols()).transpose();
 }
@@ -174,7 +174,10 @@ AttentionReference::AttentionReference(const AttentionHeadInput& in, ThreadPool*
     m_chunks[c].row0 = row0;
     m_chunks[c].width = m_positions[size_t((row0 + rows - 1) / G)] + 1;
   }
-  const ConstMap keys(in.k.data(), T, d);
+  // Keys and reconstructions are copied into Eigen's aligned storage so every product and
+  // reduction sees the same alignment: results are bit-identical whatever the callers' buffers
+  // (with AVX, Eigen's reductions depend on the start address).
+  const MatrixRMf keys = ConstMap(in.k.data(), T, d);
   auto build = [&](int64_t c) { buildChunk(m_chunks[size_t(c)], keys); };
   const int64_t n = int64_t(m_chunks.size());
   if (pool != nullptr) {
@@ -184,7 +187,7 @@ AttentionReference::AttentionReference(const AttentionHeadInput& in, ThreadPool*
   }
 }
 
-void AttentionReference::buildChunk(Chunk& c, const Eigen::Map<const MatrixRMf>& keys) {
+void AttentionReference::buildChunk(Chunk& c, const MatrixRMf& keys) {
   const int64_t R = rows();
   const int64_t rows = std::min(kChunkRows, R - c.row0);
   c.logits.resize(rows, c.width);
@@ -230,7 +233,8 @@ AttentionSums AttentionReference::evaluate(std::span<const float> kHat, std::spa
 
   MatrixRMf dV;
   if (hasV) dV = ConstMap(vHat.data(), T, d) - m_v;
-  const ConstMap keysHat(hasK ? kHat.data() : nullptr, hasK ? T : 0, d);
+  MatrixRMf keysHat;
+  if (hasK) keysHat = ConstMap(kHat.data(), T, d);
   // One sums object per chunk, merged in chunk order: the result does not depend on threading.
   std::vector<AttentionSums> parts(m_chunks.size());
   auto run = [&](int64_t c) {
@@ -249,17 +253,15 @@ AttentionSums AttentionReference::evaluate(std::span<const float> kHat, std::spa
   return total;
 }
 
-void AttentionReference::evaluateChunk(const Chunk& c, const Eigen::Map<const MatrixRMf>* keysHat,
+void AttentionReference::evaluateChunk(const Chunk& c, const MatrixRMf* keysHat,
                                        const MatrixRMf* dV, AttentionSums& s) const {
   const int64_t rows = c.logits.rows();
   const int64_t d = m_dim;
   // Per-thread scratch, reused across chunks and calls (no large allocation per chunk); each
   // thread keeps up to 64·tokens floats of it between calls.
-  thread_local std::vector<float> dpBuffer;
-  thread_local MatrixRMf ek, ev, ekv;
+  thread_local MatrixRMf dP, ek, ev, ekv;
   thread_local Eigen::ArrayXd delta;
-  if (dpBuffer.size() < size_t(rows * c.width)) dpBuffer.resize(size_t(rows * c.width));
-  Eigen::Map<MatrixRMf> dP(dpBuffer.data(), rows, c.width);
+  dP.resize(rows, c.width);
   s.queries = rows;
 
   if (keysHat != nullptr) {

@@ -154,8 +154,8 @@ class AttentionReference {
     std::array<int32_t, 8> top{};
   };
 
-  void buildChunk(Chunk& c, const Eigen::Map<const MatrixRMf>& keys);
-  void evaluateChunk(const Chunk& c, const Eigen::Map<const MatrixRMf>* keysHat,
+  void buildChunk(Chunk& c, const MatrixRMf& keys);
+  void evaluateChunk(const Chunk& c, const MatrixRMf* keysHat,
                      const MatrixRMf* dV, AttentionSums& s) const;
 
   int m_dim = 0;

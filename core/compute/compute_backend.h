@@ -1,0 +1,61 @@
+// The interface heavy batched work goes through (DESIGN.md §8): quantize/dequantize a layer's
+// keys or values with a method, reduce reconstruction metrics, and evaluate attention of sampled
+// real queries against reconstructed keys/values. A layer is opened once and stays resident
+// (in RAM for the CPU, on the device for Vulkan) through a whole sweep of methods and bit-widths.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/compute/layer_data.h"
+#include "core/metrics/attention.h"
+#include "core/metrics/attention_layer.h"
+#include "core/metrics/reconstruction.h"
+#include "core/quant/method.h"
+#include "core/quant/protection.h"
+
+namespace vq {
+
+// Keys or values of one layer after quantize → decode.
+struct RoleReconstruction {
+  Role role = Role::K;
+  quant::MethodConfig config;
+  std::vector<float> values;      // [kvHeads][tokens][headDim]
+  uint64_t bytes = 0;             // exact storage of the whole layer's K (or V)
+  std::vector<double> headBytes;  // share of each KV head (layer-row formats split evenly)
+  int64_t protectedRows = 0;
+  double bitsPerValue = 0;        // bytes·8 / values
+  std::span<const float> head(int h, size_t headSize) const {
+    return std::span<const float>(values).subspan(size_t(h) * headSize, headSize);
+  }
+};
+
+class LayerSession {
+ public:
+  virtual ~LayerSession() = default;
+  virtual const LayerData& data() const = 0;
+  // Quantizes then decodes K or V of the layer (cfg.seed is used as given; callers add the layer).
+  virtual RoleReconstruction quantize(Role role, const quant::MethodConfig& cfg,
+                                      const quant::ProtectionConfig& protection) = 0;
+  // Reconstruction statistics of one KV head.
+  virtual metrics::ReconstructionAccumulator reconstruction(const RoleReconstruction& r, int kvHead) = 0;
+  // Attention sums of one KV head and its query group; k or v may be null (= not quantized).
+  // nullopt when the layer has no queries.
+  virtual std::optional<metrics::AttentionSums> attention(int kvHead, const RoleReconstruction* k,
+                                                          const RoleReconstruction* v) = 0;
+  virtual const std::vector<int64_t>& queryPositions() const = 0;
+};
+
+class ComputeBackend {
+ public:
+  virtual ~ComputeBackend() = default;
+  virtual std::string name() const = 0;  // "CPU (2 threads)", "Vulkan: NVIDIA H100 ..."
+  virtual std::unique_ptr<LayerSession> openLayer(LayerData data, const metrics::AttentionOptions& options) = 0;
+};
+
+class ThreadPool;
+std::unique_ptr<ComputeBackend> makeCpuBackend(ThreadPool& pool);
+
+}  // namespace vq

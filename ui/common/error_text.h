@@ -1,0 +1,14 @@
+// Turns core's machine-readable errors into translated, user-facing text.
+#pragma once
+
+#include <QString>
+
+#include "core/common/error.h"
+
+namespace vq::ui {
+
+// "The file “x.npz” is truncated: ..." — translated sentence naming the file and the problem;
+// technical detail from core (dtype names, offsets) is appended untranslated.
+QString errorText(const vq::Error& e);
+
+}  // namespace vq::ui

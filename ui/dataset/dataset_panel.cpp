@@ -1,0 +1,97 @@
+#include "ui/dataset/dataset_panel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QStackedWidget>
+#include <QTextDocument>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "ui/dataset/dump_tree_model.h"
+
+namespace vq::ui {
+
+DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
+  m_stack = new QStackedWidget(this);
+  auto* empty = new QLabel(tr("<h3>No dump open</h3><p>Drop a KV dump (.npz, .safetensors or a folder of .npy "
+                              "files) here, or use File → Open (Ctrl+O).</p>"),
+                           m_stack);
+  empty->setAlignment(Qt::AlignCenter);
+  empty->setWordWrap(true);
+  m_stack->addWidget(empty);
+
+  auto* page = new QWidget(m_stack);
+  m_facts = new QLabel(page);
+  m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_facts->setWordWrap(true);
+  m_warnings = new QLabel(page);
+  m_warnings->setWordWrap(true);
+  m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #b35900; }"));
+  m_model = new DumpTreeModel(this);
+  m_tree = new QTreeView(page);
+  m_tree->setModel(m_model);
+  m_tree->setAlternatingRowColors(true);
+  m_tree->setUniformRowHeights(true);
+  m_tree->header()->setStretchLastSection(false);
+  m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_tree->header()->setSectionResizeMode(DumpTreeModel::Name, QHeaderView::Stretch);
+  auto* pageLayout = new QVBoxLayout(page);
+  pageLayout->addWidget(m_facts);
+  pageLayout->addWidget(m_warnings);
+  pageLayout->addWidget(m_tree, 1);
+  m_stack->addWidget(page);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_stack);
+}
+
+void DatasetPanel::setDump(std::shared_ptr<const Dump> dump) {
+  m_model->setDump(dump);
+  if (!dump) {
+    m_stack->setCurrentIndex(0);
+    return;
+  }
+  const DumpInfo& i = dump->info();
+  const QLocale loc;
+  auto size = [&](quint64 b) { return loc.formattedDataSize(qint64(b), 1, QLocale::DataSizeSIFormat); };
+  QString model = i.modelName.empty() ? tr("(not named in the metadata)") : QString::fromStdString(i.modelName).toHtmlEscaped();
+  if (i.synthetic) model += QStringLiteral(" <b style='color:#b35900'>%1</b>").arg(tr("SYNTHETIC"));
+  QString tokens = QString::number(i.maxTokens);
+  if (!i.uniformShapes) tokens += tr(" (maximum; layers differ)");
+  m_facts->setText(
+      tr("<table>"
+         "<tr><td><b>Model</b></td><td>%1</td></tr>"
+         "<tr><td><b>File</b></td><td>%2 (%3, %4)</td></tr>"
+         "<tr><td><b>Layers</b></td><td>%5</td></tr>"
+         "<tr><td><b>Heads</b></td><td>%6 query / %7 key-value</td></tr>"
+         "<tr><td><b>Head dim</b></td><td>%8</td></tr>"
+         "<tr><td><b>Tokens</b></td><td>%9</td></tr>"
+         "<tr><td><b>Type</b></td><td>%10</td></tr>"
+         "<tr><td><b>KV memory</b></td><td>%11 (all tensors %12)</td></tr>"
+         "</table>")
+          .arg(model, QString::fromStdString(i.path.filename().string()).toHtmlEscaped(),
+               QString::fromStdString(i.container), size(i.fileBytes))
+          .arg(i.numLayers)
+          .arg(i.qHeads)
+          .arg(i.kvHeads)
+          .arg(i.headDim)
+          .arg(tokens, QString::fromUtf8(dtypeName(i.dtype).data()), size(i.kvBytes), size(i.tensorBytes)));
+  QStringList warnings;
+  if (!i.hasQueries)
+    warnings << tr("This dump has no queries: key metrics fall back to reconstruction error.");
+  if (i.mixedDtypes) warnings << tr("Tensors use different element types.");
+  m_warnings->setText(warnings.join(QLatin1Char('\n')));
+  m_warnings->setVisible(!warnings.isEmpty());
+  m_tree->expandToDepth(0);
+  m_stack->setCurrentIndex(1);
+}
+
+QString DatasetPanel::factsText() const {
+  QTextDocument doc;
+  doc.setHtml(m_facts->text());
+  return doc.toPlainText();
+}
+
+}  // namespace vq::ui
