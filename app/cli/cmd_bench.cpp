@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -34,6 +36,19 @@ uint64_t peakRssBytes() {
   return uint64_t(u.ru_maxrss) * 1024;  // Linux reports KiB
 }
 
+// A field of /proc/self/status in bytes ("RssAnon", "RssFile"), 0 when unavailable.
+uint64_t procStatusBytes(const char* field) {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  uint64_t kib = 0;
+  const size_t len = std::strlen(field);
+  while (std::fgets(line, sizeof line, f))
+    if (std::strncmp(line, field, len) == 0 && line[len] == ':') kib = std::strtoull(line + len + 1, nullptr, 10);
+  std::fclose(f);
+  return kib * 1024;
+}
+
 // Times Dump::open (map + parse + validate) `repeats` times, then one pass that converts every
 // K and V head to f32 (what calibration reads), and reports peak RSS.
 int benchLoad(const Args& a) {
@@ -63,6 +78,7 @@ int benchLoad(const Args& a) {
   const double readSeconds = seconds(t0, std::chrono::steady_clock::now());
   const double openMedian = median(openTimes);
   const uint64_t rss = peakRssBytes();
+  const uint64_t anon = procStatusBytes("RssAnon"), fileBacked = procStatusBytes("RssFile");
   if (a.has("json")) {
     nlohmann::json j = {{"dump", path},
                         {"open_seconds_median", openMedian},
@@ -72,6 +88,8 @@ int benchLoad(const Args& a) {
                         {"kv_bytes", info.kvBytes},
                         {"read_gb_per_s", double(info.kvBytes) / readSeconds / 1e9},
                         {"peak_rss_bytes", rss},
+                        {"rss_anon_bytes_at_end", anon},
+                        {"rss_file_bytes_at_end", fileBacked},
                         {"threads", std::thread::hardware_concurrency()},
                         {"checksum", checksum}};
     std::puts(j.dump(2).c_str());
@@ -81,7 +99,9 @@ int benchLoad(const Args& a) {
     std::printf("open (map+validate)  median %.3f ms over %d runs\n", openMedian * 1e3, repeats);
     std::printf("read all K/V as f32  %.3f s (%.2f GB/s of stored data)\n", readSeconds,
                 double(info.kvBytes) / readSeconds / 1e9);
-    std::printf("peak RSS             %s (file pages mapped on demand)\n", humanBytes(rss).c_str());
+    std::printf("peak RSS             %s (includes the mapped file's pages)\n", humanBytes(rss).c_str());
+    std::printf("RSS at end           %s anonymous + %s file-backed (mapped dump)\n", humanBytes(anon).c_str(),
+                humanBytes(fileBacked).c_str());
   }
   return kOk;
 }

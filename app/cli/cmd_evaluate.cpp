@@ -31,11 +31,18 @@ int runSweep(Args& a, int argc, char** argv, bool compare) {
 
   const std::vector<std::string> methods = compare ? a.getList("methods") : std::vector<std::string>{a.get("method")};
   if (methods.empty()) throw UsageError(compare ? "--methods is required" : "--method is required");
-  const auto configs = sweepConfigs(a, methods, a.getIntList("bits"));
   const EvalOptions options = evalOptionsFrom(a);
   const std::vector<int> heads = a.has("heads") ? a.getIntList("heads") : std::vector<int>{};
-
   const Dump dump = Dump::open(a.get("DUMP"));
+  std::vector<quant::MethodConfig> configs;
+  for (const auto& c : sweepConfigs(a, methods, a.getIntList("bits"))) {
+    if (auto why = inapplicableReason(dump, c)) {
+      std::fprintf(stderr, "note: %s cannot run on this dump (%s); skipped\n", configLabel(c).c_str(), why->c_str());
+      continue;
+    }
+    configs.push_back(c);
+  }
+  if (configs.empty()) throw Error(ErrorCode::InvalidArgument, "no requested method can run on this dump", a.get("DUMP"));
   auto backend = makeCpuBackend(defaultThreadPool());
   GroupCsv groups;
   const bool wantGroups = a.has("groups-csv");

@@ -5,6 +5,7 @@
 
 #include "core/common/error.h"
 #include "core/common/thread_pool.h"
+#include "core/quant/registry.h"
 
 namespace vq {
 
@@ -34,6 +35,20 @@ LayerEval evaluateInLayer(LayerSession& session, const quant::MethodConfig& conf
     e.attention = session.attention(h, &k, &v);
   }
   return out;
+}
+
+std::optional<std::string> inapplicableReason(const Dump& dump, const quant::MethodConfig& config) {
+  const quant::MethodInfo* info = quant::findMethod(config.method);
+  if (!info) return "unknown method '" + config.method + "'";
+  for (const auto& l : dump.info().layers) {
+    const int n = info->scope == quant::RowScope::LayerRow ? l.kvHeads * l.headDim : l.headDim;
+    try {
+      info->create(config, n);
+    } catch (const Error& e) {
+      return "layer " + std::to_string(l.index) + ": " + e.detail();
+    }
+  }
+  return std::nullopt;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/common/progress.h"
@@ -59,6 +60,10 @@ using LayerCallback = std::function<void(size_t configIndex, const LayerEval&)>;
 std::vector<EvalSummary> evaluateSweep(const Dump& dump, const std::vector<quant::MethodConfig>& configs,
                                        const EvalOptions& options, ComputeBackend& backend,
                                        const Progress& progress = {}, const LayerCallback& onLayer = {});
+
+// Why `config` cannot run on some layer of the dump (e.g. "turbo3 needs rows divisible by 128,
+// got 64"), or nullopt when it can run on every layer.
+std::optional<std::string> inapplicableReason(const Dump& dump, const quant::MethodConfig& config);
 
 // Evaluates one configuration inside an open layer session (the unit calibration reuses).
 LayerEval evaluateInLayer(LayerSession& session, const quant::MethodConfig& config,

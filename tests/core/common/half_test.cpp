@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "core/common/half.h"
 
@@ -37,6 +38,31 @@ TEST(Bf16, RoundsToNearestEven) {
   EXPECT_EQ(floatToBf16(1.0f + 0x1p-8f), 0x3F80);      // tie -> even
   EXPECT_EQ(floatToBf16(1.0f + 3 * 0x1p-8f), 0x3F82);  // tie -> even (up)
   EXPECT_FLOAT_EQ(bf16ToFloat(0x4049), 3.140625f);
+}
+
+}  // namespace
+}  // namespace vq
+
+#include "core/common/dtype.h"
+
+namespace vq {
+namespace {
+
+TEST(Dtype, BulkConversionEqualsScalarForEveryHalf) {
+  std::vector<uint16_t> all(0x10000 + 5);
+  for (size_t i = 0; i < all.size(); ++i) all[i] = uint16_t(i);
+  std::vector<float> bulk(all.size());
+  for (DType t : {DType::F16, DType::BF16}) {
+    convertToF32(reinterpret_cast<const std::byte*>(all.data()), t, all.size(), bulk.data());
+    for (size_t i = 0; i < all.size(); ++i) {
+      const float want = t == DType::F16 ? fp16ToFloat(all[i]) : bf16ToFloat(all[i]);
+      if (std::isnan(want)) {
+        EXPECT_TRUE(std::isnan(bulk[i]));
+      } else {
+        ASSERT_EQ(bulk[i], want) << i;
+      }
+    }
+  }
 }
 
 }  // namespace
