@@ -27,9 +27,11 @@ contains() {  # contains NAME TEXT
   if grep -qF -- "$2" "$tmp/out"; then echo "ok   $1"; else
     echo "FAIL $1: output lacks '$2'"; sed 's/^/    /' "$tmp/out" | head -20; fails=$((fails + 1)); fi
 }
-pycheck() {  # pycheck NAME PYTHON_CODE (reads JSON/npz; sys.argv[1] = $tmp)
-  if "$PY" -c "$2" "$tmp" >"$tmp/py" 2>&1; then echo "ok   $1"; else
-    echo "FAIL $1"; sed 's/^/    /' "$tmp/py"; fails=$((fails + 1)); fi
+pycheck() {  # pycheck NAME PYTHON_CODE [ARGS] (sys.argv[1] = $tmp, then ARGS)
+  local name=$1 code=$2
+  shift 2
+  if "$PY" -c "$code" "$tmp" "$@" >"$tmp/py" 2>&1; then echo "ok   $name"; else
+    echo "FAIL $name"; sed 's/^/    /' "$tmp/py"; fails=$((fails + 1)); fi
 }
 
 check "top-level help" 0 "$VQ" --help
@@ -100,6 +102,48 @@ names = [m["name"] for m in json.load(open(sys.argv[1] + "/methods.json"))]
 for want in ("fp16", "turboquant_mse", "q4_0", "kivi", "mlx_affine", "polar", "turbo3"):
     assert want in names, (want, names)
 '
+
+check "evaluate with CSVs" 0 "$VQ" evaluate "$SAMPLES/s01_story_kite.npz" --method turboquant_mse --bits 2,4 \
+  --queries 0 --csv "$tmp/eval.csv" --groups-csv "$tmp/groups.csv" --quiet
+contains "evaluate table" "turboquant_mse 4b"
+pycheck "evaluate CSVs" '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1] + "/eval.csv")))
+assert [r["bits"] for r in rows] == ["2", "4"], rows
+assert float(rows[1]["k_rel_mse"]) < float(rows[0]["k_rel_mse"])
+assert float(rows[1]["out_err_both"]) < float(rows[0]["out_err_both"])
+assert abs(float(rows[0]["bpv_k"]) - 3.0) < 1e-9  # ceil(16*2/8)+2 = 6 bytes per 16 values
+groups = list(csv.DictReader(open(sys.argv[1] + "/groups.csv")))
+assert len(groups) == 2 * 2 * 4, len(groups)  # 2 configs x 2 layers x 4 KV heads
+'
+check "compare json, skipping what cannot run" 0 "$VQ" compare "$SAMPLES/s01_story_kite.npz" \
+  --methods turboquant_mse,q4_0,turbo3 --bits 3 --json --quiet
+cp "$tmp/out" "$tmp/compare.json"
+pycheck "compare results" '
+import json, sys
+text = open(sys.argv[1] + "/compare.json").read()
+j = json.loads(text[text.index("{"):])
+names = [r["method"] for r in j["results"]]
+assert names == ["turboquant_mse", "q4_0"], names
+assert j["results"][1]["bpv"] == 4.5
+'
+check "compare rejects unknown method" 2 "$VQ" compare "$SAMPLES/s01_story_kite.npz" --methods nope --quiet
+check "evaluate rejects bad protection" 1 "$VQ" evaluate "$SAMPLES/s01_story_kite.npz" --sink -3 --quiet
+check "quantize" 0 "$VQ" quantize "$SAMPLES/s01_story_kite.npz" --method q4_0 "$tmp/q.safetensors" --quiet
+pycheck "quantized tensors" '
+import sys, json, struct, numpy as np
+raw = open(sys.argv[1] + "/q.safetensors", "rb").read()
+n = struct.unpack("<Q", raw[:8])[0]; hdr = json.loads(raw[8:8 + n]); data = raw[8 + n:]
+def get(name):
+    t = hdr[name]; a, b = t["data_offsets"]
+    return np.frombuffer(data[a:b], dtype=np.float32).reshape(t["shape"])
+ref = np.load(sys.argv[2] + "/s01_story_kite.npz")
+assert np.array_equal(get("layer_1.q"), ref["layer_1.q"])
+k, kr = get("layer_1.k"), ref["layer_1.k"]
+err = ((k - kr) ** 2).sum() / (kr ** 2).sum()
+assert 0 < err < 0.05, err
+assert "q4_0" in hdr["__metadata__"]["quantized"]
+' "$SAMPLES"
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
