@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <cstdio>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -14,7 +17,10 @@
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "app/cli/exit_codes.h"
+#include "core/bench/method_throughput.h"
+#include "core/common/thread_pool.h"
 #include "core/io/dump.h"
+#include "core/quant/registry.h"
 
 namespace vq::cli {
 
@@ -28,6 +34,17 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const size_t n = v.size();
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Thread CPU time over wall time of a single-threaded case (below 1: the machine was shared).
+double busy(const bench::ThroughputResult& r) {
+  return (r.encode.busyFraction + r.decode.busyFraction + r.roundTrip.busyFraction) / 3.0;
+}
+
+std::vector<double> scaled(const std::vector<double>& v, double factor) {
+  std::vector<double> out;
+  for (double x : v) out.push_back(x * factor);
+  return out;
 }
 
 uint64_t peakRssBytes() {
@@ -52,6 +69,7 @@ uint64_t procStatusBytes(const char* field) {
 // Times Dump::open (map + parse + validate) `repeats` times, then one pass that converts every
 // K and V head to f32 (what calibration reads), and reports peak RSS.
 int benchLoad(const Args& a) {
+  if (!a.has("DUMP")) throw UsageError("bench load needs a DUMP");
   const std::string path = a.get("DUMP");
   const int repeats = std::max(1, a.getInt("repeats"));
   std::vector<double> openTimes;
@@ -106,20 +124,126 @@ int benchLoad(const Args& a) {
   return kOk;
 }
 
+
+// Encode / decode / round-trip throughput of the registry's methods on a batch of random
+// vectors (core/bench/method_throughput.h), one case per method × bits × d.
+int benchMethods(const Args& a) {
+  if (a.has("DUMP")) throw UsageError("bench methods takes no DUMP");
+  const std::vector<int> dims = a.getIntList("dims");
+  if (dims.empty()) throw UsageError("--dims: give at least one head dimension");
+  for (int d : dims)
+    if (d < 1) throw UsageError("--dims: head dimensions must be >= 1, got " + std::to_string(d));
+  bench::ThroughputOptions o;
+  o.seconds = a.getDouble("seconds");
+  if (!(o.seconds > 0.0) || o.seconds > 3600.0) throw UsageError("--seconds must be in (0, 3600]");
+  o.repetitions = a.getInt("repetitions");
+  if (o.repetitions < 1) throw UsageError("--repetitions must be >= 1");
+  o.vectors = a.getInt64("vectors");
+  if (o.vectors < 1 || o.vectors > (int64_t(1) << 24)) throw UsageError("--vectors must be in 1..16777216");
+  const int threads = a.getInt("threads");
+  if (threads < 1) throw UsageError("--threads must be >= 1");
+  std::unique_ptr<ThreadPool> pool;
+  if (threads > 1) pool = std::make_unique<ThreadPool>(threads);
+  o.pool = pool.get();
+
+  const std::vector<std::string> methods = a.getList("methods");
+  for (const auto& m : methods)
+    if (!quant::findMethod(m)) {
+      std::string names;
+      for (const auto& r : quant::methodRegistry()) names += (names.empty() ? "" : ", ") + r.name;
+      throw UsageError("unknown method '" + m + "' (known: " + names + ")");
+    }
+  const bench::CaseList list = bench::enumerateCases(methods, a.getIntList("bits"), dims);
+  for (const auto& s : list.skipped) std::fprintf(stderr, "note: skipped %s\n", s.c_str());
+  if (list.cases.empty()) throw UsageError("no method/bit/d combination to run");
+
+  const bool json = a.has("json");
+  const std::string cpu = bench::cpuModelName();
+  const int hw = bench::hardwareThreads();
+  if (!json) {
+    std::printf("machine  %s, %d hardware threads; %d benchmark thread%s\n", cpu.c_str(), hw, threads,
+                threads == 1 ? "" : "s");
+    std::printf("batch    %lld random vectors per case (layer-row formats: rows of %d x d); median of %d "
+                "repetitions, %.3g s per case\n",
+                static_cast<long long>(o.vectors), o.kvHeads, o.repetitions, o.seconds);
+    std::printf("GB/s     f32 input bytes per wall-clock second (1 GB = 1e9 bytes)%s\n\n",
+                threads == 1 ? "; busy = thread CPU time / wall time (< 100%: the CPU was shared)" : "");
+    std::printf("%-16s %4s %5s %7s %12s %12s %15s %5s\n", "method", "bits", "d", "bpv", "encode GB/s", "decode GB/s",
+                "round-trip GB/s", "busy");
+    std::fflush(stdout);
+  }
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& c : list.cases) {
+    const bench::ThroughputResult r = bench::measureThroughput(c, o);
+    if (json) {
+      results.push_back({{"method", r.method},
+                         {"bits", r.bits},
+                         {"d", r.headDim},
+                         {"row_length", r.rowLength},
+                         {"rows", r.rows},
+                         {"bpv", r.bitsPerValue},
+                         {"encode_gb_per_s", r.encode.bytesPerSecond / 1e9},
+                         {"decode_gb_per_s", r.decode.bytesPerSecond / 1e9},
+                         {"round_trip_gb_per_s", r.roundTrip.bytesPerSecond / 1e9},
+                         {"encode_samples_gb_per_s", scaled(r.encode.samples, 1e-9)},
+                         {"decode_samples_gb_per_s", scaled(r.decode.samples, 1e-9)},
+                         {"round_trip_samples_gb_per_s", scaled(r.roundTrip.samples, 1e-9)},
+                         {"encode_gb_per_cpu_s", r.encode.bytesPerCpuSecond / 1e9},
+                         {"decode_gb_per_cpu_s", r.decode.bytesPerCpuSecond / 1e9},
+                         {"round_trip_gb_per_cpu_s", r.roundTrip.bytesPerCpuSecond / 1e9},
+                         {"busy_fraction", busy(r)},
+                         {"measured_seconds", r.measuredSeconds}});
+    } else {
+      const std::string bits = c.fixedFormat ? "-" : std::to_string(r.bits);
+      const std::string busyText = threads == 1 ? std::to_string(int(std::lround(100.0 * busy(r)))) + "%" : "-";
+      std::printf("%-16s %4s %5d %7.3f %12.3f %12.3f %15.3f %5s\n", r.method.c_str(), bits.c_str(), r.headDim,
+                  r.bitsPerValue, r.encode.bytesPerSecond / 1e9, r.decode.bytesPerSecond / 1e9,
+                  r.roundTrip.bytesPerSecond / 1e9, busyText.c_str());
+      std::fflush(stdout);
+    }
+  }
+  if (json) {
+    nlohmann::json j = {{"machine", {{"cpu", cpu}, {"hardware_threads", hw}}},
+                        {"threads", threads},
+                        {"vectors", o.vectors},
+                        {"kv_heads_per_layer_row", o.kvHeads},
+                        {"repetitions", o.repetitions},
+                        {"seconds_per_case", o.seconds},
+                        {"unit", "f32 input bytes per second, 1 GB = 1e9 bytes, median of the repetitions"},
+                        {"skipped", list.skipped},
+                        {"results", results}};
+    std::puts(j.dump(2).c_str());
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int runBench(int argc, char** argv) {
   Args a("bench",
-         "Benchmarks. WHAT is `load`: times opening DUMP (map + parse + validate, median of\n"
-         "--repeats runs), then one pass converting every K and V head to f32, and prints the peak\n"
-         "resident memory. Make a reproducible workload with `veloxquant synth --preset llama8b-4k`.");
-  a.option("repeats", "N", "how many times to open the dump", "5")
+         "Benchmarks. WHAT is one of:\n"
+         "  load     times opening DUMP (map + parse + validate, median of --repeats runs), then one\n"
+         "           pass converting every K and V head to f32, and prints the peak resident memory.\n"
+         "           Make a reproducible workload with `veloxquant synth --preset llama8b-4k`.\n"
+         "  methods  encode, decode and round-trip throughput of the quantization methods (every\n"
+         "           method x bit-width up to 4 x d by default) on --vectors random head vectors;\n"
+         "           layer-row formats (q4_0, turbo4, ...) get rows of 8 x d values. Each case runs\n"
+         "           for --seconds; the figure is the median of --repetitions, in GB/s of f32 input.");
+  a.option("repeats", "N", "load: how many times to open the dump", "5")
+      .option("dims", "LIST", "methods: head dimensions", "64,128,256")
+      .option("bits", "LIST", "methods: bit-widths (default: each method's settings up to 4)")
+      .option("methods", "LIST", "methods: registry names (default: all)")
+      .option("seconds", "S", "methods: time per case (method x bits x d)", "0.5")
+      .option("repetitions", "N", "methods: repetitions per case (the median is reported)", "5")
+      .option("vectors", "N", "methods: head vectors per batch", "4096")
+      .option("threads", "N", "methods: threads (1: single-threaded; more: rows split over a pool)", "1")
       .flag("json", "machine-readable output")
-      .positional("WHAT", "load")
-      .positional("DUMP", "the dump to benchmark");
+      .positional("WHAT", "load or methods")
+      .positional("DUMP", "load: the dump to benchmark", false);
   if (!a.parse(argc, argv)) return kOk;
   if (a.get("WHAT") == "load") return benchLoad(a);
-  throw UsageError("unknown benchmark '" + a.get("WHAT") + "' (load)");
+  if (a.get("WHAT") == "methods") return benchMethods(a);
+  throw UsageError("unknown benchmark '" + a.get("WHAT") + "' (load, methods)");
 }
 
 }  // namespace vq::cli

@@ -24,7 +24,7 @@ const Command kCommands[] = {
     {"quantize", vq::cli::runQuantize, "write the reconstructed (quantized, decoded) tensors"},
     {"methods", vq::cli::runMethods, "list quantization methods with their exact storage"},
     {"devices", vq::cli::runDevices, "list Vulkan devices and which one is picked"},
-    {"bench", vq::cli::runBench, "benchmarks (load: open + read time and peak memory)"},
+    {"bench", vq::cli::runBench, "benchmarks (load: open + read time and peak memory; methods: throughput)"},
 };
 
 void printUsage(std::FILE* to) {

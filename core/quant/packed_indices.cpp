@@ -1,5 +1,9 @@
 #include "core/quant/packed_indices.h"
 
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
+
 namespace vq::quant {
 namespace {
 
@@ -7,6 +11,20 @@ template <int B>
 void packGroups(const uint8_t* idx, size_t count, std::byte* out) {
   constexpr uint64_t mask = (uint64_t(1) << B) - 1;
   size_t i = 0;
+#if defined(__AVX2__)
+  if constexpr (B == 4) {
+    // 16 indices -> 8 bytes: maddubs with (1, 16) pairs gives idx[2k] + 16·idx[2k+1] per 16-bit
+    // lane (<= 255 after the mask), packus narrows it to the byte the loop below would write.
+    const __m128i low4 = _mm_set1_epi8(0x0F);
+    const __m128i weights = _mm_set1_epi16(0x1001);  // bytes 1, 16
+    for (; i + 16 <= count; i += 16) {
+      const __m128i v = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(idx + i)), low4);
+      const __m128i pairs = _mm_maddubs_epi16(v, weights);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(out), _mm_packus_epi16(pairs, pairs));
+      out += 8;
+    }
+  }
+#endif
   for (; i + 8 <= count; i += 8) {
     uint64_t word = 0;
     for (int k = 0; k < 8; ++k) word |= (uint64_t(idx[i + size_t(k)]) & mask) << (k * B);

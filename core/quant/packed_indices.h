@@ -1,6 +1,7 @@
 // Fast packing of b-bit indices (1 <= b <= 8) with exactly the byte layout of bitpack.h
 // (LSB first, index i at bits [i*b, (i+1)*b), ceil(count*b/8) bytes): eight indices fill
-// exactly b bytes, so whole groups go through one 64-bit word.
+// exactly b bytes, so whole groups go through one 64-bit word (4-bit packing: 16 indices per
+// SSSE3 step in AVX2 builds, same bytes).
 #pragma once
 
 #include <cstddef>

@@ -9,6 +9,11 @@
 #include "core/common/error.h"
 #include "core/quant/seeded_random.h"
 
+#if defined(__AVX2__) && defined(__FMA__)
+#include <immintrin.h>
+#define VQ_WHT_AVX2 1
+#endif
+
 namespace vq::quant {
 
 namespace {
@@ -78,9 +83,86 @@ void walshHadamardStages(float* x, int runtimeN) {
   }
 }
 
+#if defined(VQ_WHT_AVX2)
+// AVX2 form of the same butterfly network, for n >= 8: stages h = 1, 2, 4 inside each 8-float
+// register, then h = 8, 16, ... across registers, always in increasing h as the scalar form, and
+// each output is a + b or a - b of the previous stage's values, so the floats are bit-identical.
+// In-register stage: fma(v, (+1,-1,...), swapped(v)) gives v_j + v_partner on the + lanes and
+// v_partner - v_j on the - lanes; v·(±1) is exact, so the fma rounds once, like the add/sub.
+inline __m256 hadamard8(__m256 v) {
+  const __m256 pairSigns = _mm256_setr_ps(1.0f, -1.0f, 1.0f, -1.0f, 1.0f, -1.0f, 1.0f, -1.0f);
+  const __m256 quadSigns = _mm256_setr_ps(1.0f, 1.0f, -1.0f, -1.0f, 1.0f, 1.0f, -1.0f, -1.0f);
+  const __m256 halfSigns = _mm256_setr_ps(1.0f, 1.0f, 1.0f, 1.0f, -1.0f, -1.0f, -1.0f, -1.0f);
+  v = _mm256_fmadd_ps(v, pairSigns, _mm256_permute_ps(v, _MM_SHUFFLE(2, 3, 0, 1)));  // h = 1
+  v = _mm256_fmadd_ps(v, quadSigns, _mm256_permute_ps(v, _MM_SHUFFLE(1, 0, 3, 2)));  // h = 2
+  return _mm256_fmadd_ps(v, halfSigns, _mm256_permute2f128_ps(v, v, 1));            // h = 4
+}
+
+template <int kFixed>
+void walshHadamardAvx2(float* x, int runtimeN) {
+  const int n = kFixed > 0 ? kFixed : runtimeN;
+  int h = 8;
+  if (n >= 32) {
+    // Stages 1, 2, 4 in registers, then 8 and 16 as one radix-4 step over four registers.
+    for (int i = 0; i < n; i += 32) {
+      const __m256 a = hadamard8(_mm256_loadu_ps(x + i));
+      const __m256 b = hadamard8(_mm256_loadu_ps(x + i + 8));
+      const __m256 c = hadamard8(_mm256_loadu_ps(x + i + 16));
+      const __m256 d = hadamard8(_mm256_loadu_ps(x + i + 24));
+      const __m256 s0 = _mm256_add_ps(a, b), d0 = _mm256_sub_ps(a, b);
+      const __m256 s1 = _mm256_add_ps(c, d), d1 = _mm256_sub_ps(c, d);
+      _mm256_storeu_ps(x + i, _mm256_add_ps(s0, s1));
+      _mm256_storeu_ps(x + i + 8, _mm256_add_ps(d0, d1));
+      _mm256_storeu_ps(x + i + 16, _mm256_sub_ps(s0, s1));
+      _mm256_storeu_ps(x + i + 24, _mm256_sub_ps(d0, d1));
+    }
+    h = 32;
+  } else {
+    for (int i = 0; i < n; i += 8) _mm256_storeu_ps(x + i, hadamard8(_mm256_loadu_ps(x + i)));
+  }
+  for (; 4 * h <= n; h *= 4) {
+    for (int i = 0; i < n; i += 4 * h) {
+      float* q0 = x + i;
+      float* q1 = q0 + h;
+      float* q2 = q1 + h;
+      float* q3 = q2 + h;
+      for (int j = 0; j < h; j += 8) {
+        const __m256 a = _mm256_loadu_ps(q0 + j), b = _mm256_loadu_ps(q1 + j);
+        const __m256 c = _mm256_loadu_ps(q2 + j), d = _mm256_loadu_ps(q3 + j);
+        const __m256 s0 = _mm256_add_ps(a, b), d0 = _mm256_sub_ps(a, b);
+        const __m256 s1 = _mm256_add_ps(c, d), d1 = _mm256_sub_ps(c, d);
+        _mm256_storeu_ps(q0 + j, _mm256_add_ps(s0, s1));
+        _mm256_storeu_ps(q1 + j, _mm256_add_ps(d0, d1));
+        _mm256_storeu_ps(q2 + j, _mm256_sub_ps(s0, s1));
+        _mm256_storeu_ps(q3 + j, _mm256_sub_ps(d0, d1));
+      }
+    }
+  }
+  if (2 * h <= n) {  // one radix-2 stage left
+    for (int j = 0; j < h; j += 8) {
+      const __m256 a = _mm256_loadu_ps(x + j), b = _mm256_loadu_ps(x + h + j);
+      _mm256_storeu_ps(x + j, _mm256_add_ps(a, b));
+      _mm256_storeu_ps(x + h + j, _mm256_sub_ps(a, b));
+    }
+  }
+}
+#endif
+
 }  // namespace
 
 void fastWalshHadamard(float* x, int n) {
+#if defined(VQ_WHT_AVX2)
+  switch (n) {
+    case 64: walshHadamardAvx2<64>(x, n); return;
+    case 128: walshHadamardAvx2<128>(x, n); return;
+    case 256: walshHadamardAvx2<256>(x, n); return;
+    default:
+      if (n >= 8) {
+        walshHadamardAvx2<0>(x, n);
+        return;
+      }
+  }
+#endif
   switch (n) {
     case 16: walshHadamardStages<16>(x, n); break;
     case 32: walshHadamardStages<32>(x, n); break;

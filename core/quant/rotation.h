@@ -15,6 +15,8 @@ namespace vq::quant {
 
 // Unnormalized in-place fast Walsh-Hadamard transform (Sylvester order) of n = 2^k values:
 // x <- H_n x with entries ±1 (the orthonormal transform is this times 1/sqrt(n)).
+// Builds with AVX2+FMA use a vectorized form for n >= 8 that gives bit-identical floats (the same
+// butterflies, stage after stage in increasing stride).
 void fastWalshHadamard(float* x, int n);
 
 constexpr bool isPowerOfTwo(int n) { return n > 0 && (n & (n - 1)) == 0; }

@@ -1,8 +1,9 @@
 // A Lloyd-Max codebook in float, ready for the hot loops: index = number of decision boundaries
 // strictly below the value (nearest centroid; ties go to the lower cell), and centroid lookup.
 // quantizeOne() is the readable reference; quantize() is the batch path (branchless counting
-// against the sorted boundaries for <= 4 bits, branchless binary search above) and gives the
-// same indices.
+// against the sorted boundaries for <= 4 bits, branchless binary search above; with AVX2 a
+// vectorized binary search for <= 4 bits) and gives the same indices. dequantize() uses AVX2
+// register lookups for <= 4 bits when available (the same floats).
 #pragma once
 
 #include <cstddef>
@@ -40,6 +41,7 @@ class ScalarQuantizer {
   std::vector<float> m_centroids;
   std::vector<float> m_boundaries;
   std::vector<float> m_searchTable;  // 2^bits entries: boundaries then +inf (binary search)
+  std::vector<float> m_searchSteps;  // bits <= 4, sorted: 8 floats per step of the SIMD search
 };
 
 }  // namespace vq::quant

@@ -144,6 +144,25 @@ err = ((k - kr) ** 2).sum() / (kr ** 2).sum()
 assert 0 < err < 0.05, err
 assert "q4_0" in hdr["__metadata__"]["quantized"]
 ' "$SAMPLES"
+check "bench methods" 0 "$VQ" bench methods --methods turboquant_mse,q4_0 --bits 4 --dims 64 \
+  --seconds 0.03 --vectors 64 --json
+cp "$tmp/out" "$tmp/bench.json"
+pycheck "bench methods json" '
+import json, math, sys
+j = json.load(open(sys.argv[1] + "/bench.json"))
+assert j["machine"]["cpu"] and j["machine"]["hardware_threads"] >= 1, j["machine"]
+got = {(r["method"], r["bits"], r["d"]) for r in j["results"]}
+assert got == {("turboquant_mse", 4, 64), ("q4_0", 0, 64)}, got
+for r in j["results"]:
+    for k in ("encode_gb_per_s", "decode_gb_per_s", "round_trip_gb_per_s"):
+        assert math.isfinite(r[k]) and r[k] > 0, (k, r)
+'
+check "bench methods table" 0 "$VQ" bench methods --methods q8_0 --dims 32 --seconds 0.03 --vectors 64
+contains "bench table header" "round-trip GB/s"
+contains "bench table machine" "hardware threads"
+check "bench methods rejects a bad d" 2 "$VQ" bench methods --dims 0
+check "bench unknown WHAT" 2 "$VQ" bench frobnicate
+check "bench load needs a dump" 2 "$VQ" bench load
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
