@@ -50,24 +50,43 @@ struct LayerView {
   int layer = 0;
   std::vector<int> k, v;
   std::vector<double> bpvK, bpvV;  // measured storage per head (0: unknown)
-  bool pinned = true;              // every group of the layer is pinned
 };
 
+// The menu entry with the highest rate (bits, or bpv for fixed formats).
+int highestEntry(const AllocationFile& f) {
+  int best = 0;
+  for (size_t c = 1; c < f.menu.size(); ++c) {
+    const auto& a = f.menu[c];
+    const auto& b = f.menu[size_t(best)];
+    if (a.bits > b.bits || (a.bits == b.bits && a.bpv > b.bpv)) best = int(c);
+  }
+  return best;
+}
+
+// Layers of the dump that no group covers (an allocation calibrated on a subset of layers).
+std::vector<int> missingLayers(const AllocationFile& f) {
+  std::vector<bool> present(f.dump.layers.size(), false);
+  for (const auto& g : f.groups) present.at(size_t(g.group.key.layer)) = true;
+  std::vector<int> out;
+  for (size_t l = 0; l < present.size(); ++l)
+    if (!present[l]) out.push_back(int(l));
+  return out;
+}
+
+// Every layer of the dump; layers without groups get the highest menu entry (see missingLayers).
 std::vector<LayerView> layerViews(const AllocationFile& f) {
   std::vector<LayerView> out(f.dump.layers.size());
-  std::vector<bool> present(out.size(), false);
+  const int top = highestEntry(f);
   for (size_t l = 0; l < out.size(); ++l) {
     const int h = f.dump.layers[l].kvHeads;
     out[l].layer = int(l);
-    out[l].k.assign(size_t(h), -1);
-    out[l].v.assign(size_t(h), -1);
+    out[l].k.assign(size_t(h), top);
+    out[l].v.assign(size_t(h), top);
     out[l].bpvK.assign(size_t(h), 0.0);
     out[l].bpvV.assign(size_t(h), 0.0);
   }
   for (const auto& g : f.groups) {
     LayerView& lv = out.at(size_t(g.group.key.layer));
-    present[size_t(lv.layer)] = true;
-    lv.pinned = lv.pinned && g.pinned;
     for (size_t h = 0; h < lv.k.size(); ++h) {
       if (!g.group.key.coversHead(int(h))) continue;
       if (g.group.key.coversRole(Role::K)) {
@@ -80,10 +99,7 @@ std::vector<LayerView> layerViews(const AllocationFile& f) {
       }
     }
   }
-  std::vector<LayerView> kept;
-  for (size_t l = 0; l < out.size(); ++l)
-    if (present[l]) kept.push_back(out[l]);
-  return kept;
+  return out;
 }
 
 void requireBitWidths(const AllocationFile& f, ExportFormat format) {
@@ -427,16 +443,24 @@ ExportResult mlx(const AllocationFile& f) {
 
 ExportResult exportAllocation(const AllocationFile& f, ExportFormat format) {
   if (f.groups.empty() || f.dump.layers.empty()) throw Error(ErrorCode::InvalidArgument, "the allocation is empty");
+  ExportResult r;
   switch (format) {
-    case ExportFormat::VeloxQuantList: return veloxQuantList(f);
-    case ExportFormat::VeloxQuantDict: return veloxQuantDict(f);
-    case ExportFormat::KvTuner: return kvTuner(f);
-    case ExportFormat::Vllm: return vllm(f);
-    case ExportFormat::LlamaCpp: return llamaCpp(f);
-    case ExportFormat::Hf: return hf(f);
-    case ExportFormat::Mlx: break;
+    case ExportFormat::VeloxQuantList: r = veloxQuantList(f); break;
+    case ExportFormat::VeloxQuantDict: r = veloxQuantDict(f); break;
+    case ExportFormat::KvTuner: r = kvTuner(f); break;
+    case ExportFormat::Vllm: r = vllm(f); break;
+    case ExportFormat::LlamaCpp: r = llamaCpp(f); break;
+    case ExportFormat::Hf: r = hf(f); break;
+    case ExportFormat::Mlx: r = mlx(f); break;
   }
-  return mlx(f);
+  const auto missing = missingLayers(f);
+  if (!missing.empty() && format != ExportFormat::Hf && format != ExportFormat::Mlx) {
+    std::string list;
+    for (int l : missing) list += (list.empty() ? "" : ", ") + std::to_string(l);
+    r.approximations.push_back("layers " + list + " are not in the allocation (calibrated on a subset of layers): " +
+                               "exported at the menu's highest entry, " + f.menu[size_t(highestEntry(f))].label);
+  }
+  return r;
 }
 
 }  // namespace vq::io

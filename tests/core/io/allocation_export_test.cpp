@@ -58,6 +58,15 @@ TEST(AllocationExport, FormatAllocationMatchesGoldenFiles) {
   }
 }
 
+TEST(AllocationExport, LayersOutsideTheAllocationGetTheHighestEntry) {
+  AllocationFile f = test::bitsAllocation();
+  std::erase_if(f.groups, [](const AllocatedGroup& g) { return g.group.key.layer == 2; });
+  const ExportResult r = exportAllocation(f, ExportFormat::VeloxQuantList);
+  EXPECT_EQ(r.text, "[4, 2, 4, 2]\n");
+  ASSERT_FALSE(r.approximations.empty());
+  EXPECT_NE(r.approximations.back().find("layers 2 are not in the allocation"), std::string::npos);
+}
+
 TEST(AllocationExport, FormatNames) {
   for (ExportFormat f : allExportFormats()) EXPECT_EQ(parseExportFormat(exportFormatName(f)), f);
   EXPECT_FALSE(parseExportFormat("onnx"));
