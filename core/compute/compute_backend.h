@@ -71,5 +71,9 @@ class ComputeBackend {
 
 class ThreadPool;
 std::unique_ptr<ComputeBackend> makeCpuBackend(ThreadPool& pool);
+// A CPU session over a layer the caller owns and keeps alive for the session's lifetime (no
+// copy): the per-call fallback of device backends.
+std::unique_ptr<LayerSession> openCpuLayerView(const LayerData& data, const metrics::AttentionOptions& options,
+                                               ThreadPool& pool);
 
 }  // namespace vq
