@@ -4,6 +4,8 @@
 //   sqrtRn(a)        sqrt(a) correctly rounded (Vulkan: as inversesqrt, 3 ULP and more)
 //   halfBitsRne(f)   fp32 -> IEEE binary16 bits, round to nearest even, as vq::floatToFp16
 //   halfToFloat(h)   IEEE binary16 bits -> fp32 (exact), as vq::fp16ToFloat
+//   fmaRn(a, b, c)   a*b + c rounded once (Vulkan lets fma() round twice; lavapipe does). Exact in
+//                    the VQ_F64 variants (double arithmetic, devices with shaderFloat64), else fma().
 // NaN results follow x86: a NaN operand comes back quietened; an invalid operation (0/0, inf/inf,
 // sqrt of a negative number) gives the default NaN 0xFFC00000.
 // Subnormal inputs and outputs are handled bit-exactly here; a device that flushes subnormals
@@ -166,5 +168,38 @@ float halfToFloat(uint h) {
   if (e == 0x1Fu) return uintBitsToFloat(sign | 0x7F800000u | (man << 13));
   return uintBitsToFloat(sign | ((e + 112u) << 23) | (man << 13));
 }
+
+#ifdef VQ_F64
+// a*b is exact in double; s = a*b + c rounded to double, err its exact error (TwoSum). The float
+// is rounded from s's bits, with err deciding the side when s sits exactly on a rounding point.
+float fmaRn(float a, float b, float c) {
+  if (isnan(a) || isnan(b) || isnan(c) || isinf(a) || isinf(b)) return a * b + c;  // inf/NaN product: exact
+  if (isinf(c)) return c;  // a finite product cannot cancel an infinity
+  precise double p = double(a) * double(b);
+  const double dc = double(c);
+  precise double s = p + dc;
+  if (s == 0.0) return float(s);  // exact zero (TwoSum error is 0 too); keeps IEEE's zero sign
+  precise double bv = s - p;
+  precise double err = (p - (s - bv)) + (dc - bv);
+  const uvec2 w = unpackDouble2x32(s);  // x: low word, y: high word
+  const uint hi = w.y, lo = w.x;
+  int e = int((hi >> 20) & 0x7FFu) - 1023;  // s is a normal double (|s| >= 2^-298)
+  uint q = 0x1000000u | ((hi & 0xFFFFFu) << 4) | (lo >> 28);  // 24 bits + guard
+  bool sticky = (lo & 0x0FFFFFFFu) != 0u;
+  if (!sticky && err != 0.0) {
+    sticky = true;
+    if ((err > 0.0) != (s > 0.0)) {  // the exact magnitude is just below s
+      q -= 1u;
+      if (q < 0x1000000u) {
+        q = (q << 1) | 1u;
+        e -= 1;
+      }
+    }
+  }
+  return packRounded(hi & 0x80000000u, q, e, sticky);
+}
+#else
+float fmaRn(float a, float b, float c) { return fma(a, b, c); }
+#endif
 
 #endif

@@ -137,9 +137,15 @@ void Context::open(const ContextOptions& options) {
   qi.queueFamilyIndex = m_queueFamily;
   qi.queueCount = 1;
   qi.pQueuePriorities = &priority;
+  VkPhysicalDeviceFeatures2 supported{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+  m_vki.vkGetPhysicalDeviceFeatures2(m_physical, &supported);
+  VkPhysicalDeviceFeatures enabled{};
+  enabled.shaderFloat64 = supported.features.shaderFloat64;
+  m_float64 = enabled.shaderFloat64 == VK_TRUE;
   VkDeviceCreateInfo di{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   di.queueCreateInfoCount = 1;
   di.pQueueCreateInfos = &qi;
+  di.pEnabledFeatures = &enabled;
   vkCheck(m_vki.vkCreateDevice(m_physical, &di, nullptr, &m_device), "vkCreateDevice (" + m_info.name + ")");
   if (const char* missing = m_vk.load(m_vki.vkGetDeviceProcAddr, m_device))
     throw Error(ErrorCode::Unsupported, m_info.name + ": the driver lacks " + missing);

@@ -47,6 +47,8 @@ class Context {
   const VkPhysicalDeviceLimits& limits() const { return m_properties.limits; }
   const VkPhysicalDeviceMemoryProperties& memory() const { return m_memory; }
   VkDeviceSize maxAllocationSize() const { return m_maxAllocation; }
+  // shaderFloat64 is enabled: the *_f64 shader variants (exact fused multiply-add) can run.
+  bool hasFloat64() const { return m_float64; }
   // The queue is externally synchronized: hold this while submitting.
   std::mutex& queueMutex() { return m_queueMutex; }
   PipelineLibrary& pipelines() { return *m_pipelines; }
@@ -72,6 +74,7 @@ class Context {
   VkPhysicalDeviceProperties m_properties{};
   VkPhysicalDeviceMemoryProperties m_memory{};
   VkDeviceSize m_maxAllocation = 0;
+  bool m_float64 = false;
   std::mutex m_queueMutex;
   std::unique_ptr<PipelineLibrary> m_pipelines;
   std::atomic<bool> m_lost{false};
