@@ -65,6 +65,13 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
                              m_context->info().name + " has";
       return;
     }
+    const int64_t tiles = (m_data.tokens + tiling->keysPerTile - 1) / tiling->keysPerTile;
+    if (m_context->info().type == DeviceType::Cpu && tiles > kCpuDeviceMaxKeyTiles) {
+      m_attentionCpuReason = std::to_string(m_data.tokens) + " tokens are more than " + m_context->info().name +
+                             " runs correctly in one attention workgroup (" +
+                             std::to_string(kCpuDeviceMaxKeyTiles * tiling->keysPerTile) + ")";
+      return;
+    }
     try {
       m_attention = std::make_unique<LayerAttention>(m_context, m_data, m_cpu->queryPositions(), *tiling);
     } catch (const Error& e) {

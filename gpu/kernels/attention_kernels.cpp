@@ -21,7 +21,7 @@ struct Push {
 constexpr size_t kRefWords = 16;
 constexpr size_t kRowWords = 8;
 
-// Shared memory of attention_eval.comp (the larger kernel), in bytes.
+// Shared memory of attention_outputs.comp (the largest kernel), in bytes.
 size_t evalSharedBytes(uint32_t rb, uint32_t kt, uint32_t d) {
   return 4 * (size_t(rb) * d + 2 * size_t(kt) * (d + 1) + 5 * size_t(rb) * kt);
 }
@@ -66,6 +66,8 @@ LayerAttention::LayerAttention(std::shared_ptr<Context> context, const LayerData
   m_refReadback = std::make_unique<Buffer>(m_context, refBytes, MemoryUse::Readback, "attention reference");
   m_rowSums = std::make_unique<Buffer>(m_context, size_t(m_kvHeads) * m_rows * kRowWords * 4, MemoryUse::Readback,
                                        "attention row sums");
+  m_keyStats = std::make_unique<Buffer>(m_context, size_t(m_kvHeads) * m_rows * 4 * 4, MemoryUse::Device,
+                                        "attention key statistics");
   // Rows as metrics::AttentionReference orders them: positionIndex·G + headInGroup, q·(1/√d).
   const float scale = float(1.0 / std::sqrt(double(m_dim)));
   std::vector<float> rows(rowValues);
@@ -109,14 +111,23 @@ std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch
   if (m_rows == 0) return out;
   if (m_ref.empty()) buildReference(batch, k, v);
   const uint32_t rb = m_tiling.rowsPerGroup, kt = m_tiling.keysPerTile;
-  const Pipeline& p =
-      m_context->pipelines().get({"attention_eval", 8, sizeof(Push), {uint32_t(m_dim), rb, kt, rb * kt}});
+  const std::vector<uint32_t> constants = {uint32_t(m_dim), rb, kt, rb * kt};
+  const Pipeline& keysPass = m_context->pipelines().get({"attention_keys", 8, sizeof(Push), constants});
+  const Pipeline& outputsPass = m_context->pipelines().get({"attention_outputs", 9, sizeof(Push), constants});
   const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
+  const Buffer* keysHat = kHat ? kHat : &k;
+  const Buffer* valuesHat = vHat ? vHat : &v;
+  const uint32_t groups = (m_rows + rb - 1) / rb;
   batch.begin();
-  batch.dispatch(p,
-                 {m_qrows.get(), &k, &v, m_positions.get(), kHat ? kHat : &k, vHat ? vHat : &v, m_refStats.get(),
+  batch.dispatch(keysPass,
+                 {m_qrows.get(), &k, &v, m_positions.get(), keysHat, m_refStats.get(), m_keyStats.get(),
                   m_rowSums.get()},
-                 &push, (m_rows + rb - 1) / rb, uint32_t(m_kvHeads));
+                 &push, groups, uint32_t(m_kvHeads));
+  batch.barrier();
+  batch.dispatch(outputsPass,
+                 {m_qrows.get(), &k, &v, m_positions.get(), keysHat, valuesHat, m_refStats.get(), m_keyStats.get(),
+                  m_rowSums.get()},
+                 &push, groups, uint32_t(m_kvHeads));
   batch.submitAndWait();
   m_rowSums->invalidate(0, m_rowSums->size());
   const float* rows = reinterpret_cast<const float*>(m_rowSums->mapped());

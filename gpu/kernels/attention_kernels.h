@@ -1,6 +1,7 @@
 // The attention metrics of one layer on the GPU: sampled query rows (scaled by 1/√d, uploaded
-// once), a reference pass over the original K and V (once per layer, kept on the device), and an
-// evaluation pass per pair of reconstructions that yields metrics::AttentionSums per KV head with
+// once), a reference pass over the original K and V (once per layer, kept on the device), and two
+// evaluation passes (keys, then outputs) per pair of reconstructions, in one submit, that yield
+// metrics::AttentionSums per KV head with
 // the definitions of core/metrics/attention.h. Per-row values come back in fp32 and are summed on
 // the host in double, in row order.
 #pragma once
@@ -29,6 +30,12 @@ struct AttentionTiling {
 // when none does (attention then runs on the CPU).
 std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim);
 
+// llvmpipe (lavapipe, Mesa 22.3 / LLVM 15) loses invocations of workgroups whose loops with
+// barriers run about 200 iterations or more: rows of long layers come back unwritten (seen with
+// 16 and 8 keys per tile alike, from ~3584 and ~2048 tokens). On CPU-type devices the attention
+// of a layer needing more key tiles than this runs on the CPU (faster there anyway).
+constexpr int64_t kCpuDeviceMaxKeyTiles = 128;
+
 class LayerAttention {
  public:
   // Throws Error(Unsupported) when the query rows do not fit one device buffer.
@@ -49,7 +56,7 @@ class LayerAttention {
   int m_kvHeads = 0, m_group = 1, m_dim = 0;
   int64_t m_tokens = 0;
   uint32_t m_rows = 0;  // per KV head
-  std::unique_ptr<Buffer> m_qrows, m_positions, m_refStats, m_refReadback, m_rowSums;
+  std::unique_ptr<Buffer> m_qrows, m_positions, m_refStats, m_refReadback, m_keyStats, m_rowSums;
   std::vector<float> m_ref;  // 16 floats per row (attention_reference.comp)
 };
 

@@ -130,8 +130,9 @@ void topInsert(inout float tv[8], inout uint ti[8], inout uint tn, float x, uint
 void rowTop8(float tv[8], uint ti[8], uint tn, out uint top[8]) {
   uint next = 0u;
   for (uint round = 0u; round < 8u; ++round) {
-    red[tid()] = next < tn ? tv[next] : 0.0;
-    redIdx[tid()] = next < tn ? ti[next] : 0xFFFFFFFFu;
+    const uint at = min(next, 7u);  // no out-of-range read, even in a select
+    red[tid()] = next < tn ? tv[at] : 0.0;
+    redIdx[tid()] = next < tn ? ti[at] : 0xFFFFFFFFu;
     for (uint s = KT / 2u; s > 0u; s >>= 1) {
       barrier();
       if (keyLane() < s) {
@@ -151,7 +152,7 @@ void rowTop8(float tv[8], uint ti[8], uint tn, out uint top[8]) {
     const uint winner = redIdx[rowInBlock() * KT];
     barrier();
     top[round] = winner;
-    if (next < tn && ti[next] == winner) ++next;
+    if (next < tn && ti[at] == winner) ++next;
   }
 }
 
@@ -161,7 +162,7 @@ void rowTop8(float tv[8], uint ti[8], uint tn, out uint top[8]) {
   for (uint i_ = tid(); i_ < KT * D; i_ += RB * KT) {                              \
     const uint kk_ = i_ / D, j_ = (t0) + kk_;                                      \
     kv[(base) + kk_ * KS + i_ % D] =                                               \
-        j_ < pc.tokens ? src[(kvHead() * pc.tokens + j_) * D + i_ % D] : 0.0;      \
+        j_ < pc.tokens ? src[(kvHead() * pc.tokens + min(j_, pc.tokens - 1u)) * D + i_ % D] : 0.0; \
   }
 
 #endif

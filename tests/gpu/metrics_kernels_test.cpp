@@ -8,6 +8,9 @@
 #include <string>
 
 #include "backend_test_util.h"
+#include "gpu/device_info.h"
+#include "gpu/kernels/attention_kernels.h"
+#include "gpu/vulkan_session.h"
 
 namespace vq::gpu {
 namespace {
@@ -107,6 +110,28 @@ TEST(GpuMetrics, MatchTheCpuAcrossShapes) {
   for (const Case& c : {Case{1, 1, 1, 16, 0}, Case{2, 1, 37, 16, 0}, Case{4, 2, 300, 64, 0}, Case{8, 2, 200, 128, 24},
                         Case{4, 4, 64, 128, 0}, Case{0, 2, 50, 64, 0}})
     compareBackends(c, cfg);
+}
+
+TEST(GpuMetrics, LongContextMatchesTheCpu) {
+  // 4096 tokens, 32 sampled positions: rows attend to up to 4096 keys (256 tiles of 16). A
+  // CPU-type device hands such layers to the CPU (kCpuDeviceMaxKeyTiles), a GPU runs them.
+  VQ_REQUIRE_VULKAN();
+  quant::MethodConfig cfg;
+  cfg.method = "turboquant_mse";
+  cfg.bits = 2;
+  const Case c{8, 2, 4096, 128, 32};
+  compareBackends(c, cfg);
+  LayerData layer = test::syntheticLayer(c.qHeads, c.kvHeads, c.tokens, c.dim, 1);
+  metrics::AttentionOptions opt;
+  opt.sampleQueries = c.queries;
+  auto session = test::vulkanBackend()->openLayer(std::move(layer), opt);
+  const auto* vk = dynamic_cast<const VulkanLayerSession*>(session.get());
+  ASSERT_NE(vk, nullptr);
+  if (test::testContext()->info().type == DeviceType::Cpu) {
+    EXPECT_NE(vk->attentionCpuReason().find("tokens"), std::string::npos) << vk->attentionCpuReason();
+  } else {
+    EXPECT_EQ(vk->attentionCpuReason(), "");
+  }
 }
 
 TEST(GpuMetrics, NearlyLosslessReconstructionsKeepTheirPrecision) {

@@ -90,9 +90,26 @@ std::vector<float> edgeBlocks() {
   block([](int j) { return std::ldexp(1.0f, -14) * float(j % 5); });      // fp16 subnormal scales
   block([](int j) { return 1e20f * float(j % 3 - 1); });                  // scale overflows fp16
   block([](int j) { return j == 0 ? 127.0f : float(j) - 0.5f; });
+  // q4_0 code boundaries: x*id within a few ulps of n - 8.5 (where an fma and a rounded product
+  // plus 8.5 truncate differently); the block maximum -1.1 makes id = 1/d not a power of two.
+  std::vector<float> nearBoundary;
+  const float id = 1.0f / (-1.1f / -8.0f);
+  for (int n = 1; n <= 15; ++n) {
+    const float x0 = (float(n) - 8.5f) / id;
+    float lo = x0, hi = x0;
+    nearBoundary.push_back(x0);
+    for (int k = 0; k < 3; ++k) {
+      lo = std::nextafter(lo, -2.0f);
+      hi = std::nextafter(hi, 2.0f);
+      nearBoundary.push_back(lo);
+      nearBoundary.push_back(hi);
+    }
+  }
+  for (size_t b = 0; b < nearBoundary.size(); b += 31)
+    block([&](int j) { return j == 0 ? -1.1f : (b + size_t(j) - 1 < nearBoundary.size() ? nearBoundary[b + size_t(j) - 1] : 0.0f); });
   std::mt19937 rng(5);
   std::normal_distribution<float> g;
-  for (int b = 0; b < 54; ++b) block([&](int) { return g(rng) * (b % 2 ? 0.01f : 3.0f); });
+  for (int b = 0; b < 50; ++b) block([&](int) { return g(rng) * (b % 2 ? 0.01f : 3.0f); });
   return v;
 }
 

@@ -1,11 +1,9 @@
-// Attention metrics of reconstructed keys K̂ and values V̂ for every sampled row, against the
-// reference (attention_reference.comp), with the definitions of core/metrics/attention.cpp:
-//   cross = Σ l·l̂,  err2 = Σ (l̂ - l)²,  kl = Σ p·(e^x - 1 - x) with x = Δ - Σ pΔ, Δ = l̂ - l
-//   (the host takes log1p), common = |top8(l̂) ∩ top8(l)| (the row's top-k, k = min(8, n)),
-//   ‖(p̂-p)V‖², ‖p(V̂-V)‖², ‖(p̂-p)(V̂-V) + (p̂-p)V + p(V̂-V)‖².
-// Pass 1 gets the softmax of l̂ and Σ pΔ; pass 2 the KL terms and the three output errors.
-// Output per row (8 floats): cross, err2, kl, common, ek2, ev2, ekv2, 0.
-// Rows of a KV head that is not quantized get K̂ = K or V̂ = V bound (exact zeros).
+// Attention metrics of reconstructed keys K̂ and values V̂, pass 2 of 2 (after attention_keys.comp),
+// with the definitions of core/metrics/attention.cpp:
+//   kl = Σ p·(e^x - 1 - x) with x = Δ - μ, Δ = l̂ - l (the host takes log1p),
+//   ‖(p̂-p)V‖², ‖p(V̂-V)‖², ‖(p̂-p)(V̂-V) + (p̂-p)V + p(V̂-V)‖²  (K-only, V-only, both).
+// Output per row: rowSums[2, 4, 5, 6] = kl, ek2, ev2, ekv2 (pass 1 wrote 0, 1, 3).
+// A role that is not quantized gets K̂ = K or V̂ = V bound (exact zeros).
 #version 450
 #define KEY_TILES 2
 #include "attention_common.glsl"
@@ -13,7 +11,8 @@
 layout(std430, binding = 4) readonly buffer KeysHat { float keysHat[]; };
 layout(std430, binding = 5) readonly buffer ValuesHat { float valuesHat[]; };
 layout(std430, binding = 6) readonly buffer RefStats { float refStats[]; };
-layout(std430, binding = 7) writeonly buffer RowSums { float rowSums[]; };
+layout(std430, binding = 7) readonly buffer KeyStats { float keyStats[]; };
+layout(std430, binding = 8) buffer RowSums { float rowSums[]; };
 
 shared float dpbuf[RB * KT];
 
@@ -39,40 +38,10 @@ void main() {
   const uint r = rowInBlock(), k = keyLane();
   const int pos = rowPosition(r);
   const uint width = blockWidth();
-  const uint refBase = (kvHead() * pc.rows + min(firstRow() + r, pc.rows - 1u)) * 16u;
-  const float refM = refStats[refBase], refS = refStats[refBase + 1u];
+  const uint row = kvHead() * pc.rows + min(firstRow() + r, pc.rows - 1u);
+  const float refM = refStats[row * 16u], refS = refStats[row * 16u + 1u];
+  const float rowMh = keyStats[row * 4u], rowSh = keyStats[row * 4u + 1u], rowMu = keyStats[row * 4u + 2u];
 
-  // Pass 1: softmax of l̂, Σ l·l̂, Σ Δ², μ = Σ pΔ, top 8 of l̂.
-  float mh = kLowest, sh = 0.0, cross = 0.0, err2 = 0.0, mu = 0.0;
-  float tv[8];
-  uint ti[8];
-  uint tn = 0u;
-  for (uint t0 = 0u; t0 < width; t0 += KT) {
-    barrier();
-    LOAD_TILE(keys, t0, 0u)
-    LOAD_TILE(keysHat, t0, TILE)
-    barrier();
-    const uint j = t0 + k;
-    if (int(j) <= pos) {
-      const float l = logitAt(r, k, 0u), lh = logitAt(r, k, TILE);
-      const float delta = lh - l;
-      const float p = exp(l - refM) / refS;
-      softmaxAdd(mh, sh, lh);
-      cross += l * lh;
-      err2 += delta * delta;
-      mu += p * delta;
-      topInsert(tv, ti, tn, lh, j);
-    }
-  }
-  float rowMh, rowSh;
-  rowSoftmax(mh, sh, rowMh, rowSh);
-  const float rowCross = rowSum(cross);
-  const float rowErr2 = rowSum(err2);
-  const float rowMu = rowSum(mu);
-  uint top[8];
-  rowTop8(tv, ti, tn, top);
-
-  // Pass 2: KL terms; p and p̂ - p staged per tile for the output errors.
   float kl = 0.0;
   float ek[DPT], ev[DPT], ex[DPT];
   for (uint d = 0u; d < DPT; ++d) {
@@ -99,7 +68,7 @@ void main() {
     barrier();
     for (uint i = tid(); i < KT * D; i += RB * KT) {  // V and V̂ - V of the tile
       const uint kk = i / D, jj = t0 + kk;
-      const uint at = (kvHead() * pc.tokens + jj) * D + i % D;
+      const uint at = (kvHead() * pc.tokens + min(jj, pc.tokens - 1u)) * D + i % D;  // in range
       const float v = jj < pc.tokens ? values[at] : 0.0;
       const float vh = jj < pc.tokens ? valuesHat[at] : 0.0;
       kv[kk * KS + i % D] = v;
@@ -130,20 +99,10 @@ void main() {
   const float rowEk2 = rowSum(ek2);
   const float rowEv2 = rowSum(ev2);
   const float rowEkv2 = rowSum(ekv2);
-
   if (k == 0u && pos >= 0) {
-    uint overlap = 0u;
-    const uint kRow = uint(refStats[refBase + 5u]);
-    for (uint a = 0u; a < kRow; ++a)
-      for (uint b = 0u; b < kRow; ++b) overlap += top[a] == floatBitsToUint(refStats[refBase + 8u + b]) ? 1u : 0u;
-    const uint base = (kvHead() * pc.rows + firstRow() + r) * 8u;
-    rowSums[base + 0u] = rowCross;
-    rowSums[base + 1u] = rowErr2;
-    rowSums[base + 2u] = rowKl;
-    rowSums[base + 3u] = float(overlap);
-    rowSums[base + 4u] = rowEk2;
-    rowSums[base + 5u] = rowEv2;
-    rowSums[base + 6u] = rowEkv2;
-    rowSums[base + 7u] = 0.0;
+    rowSums[row * 8u + 2u] = rowKl;
+    rowSums[row * 8u + 4u] = rowEk2;
+    rowSums[row * 8u + 5u] = rowEv2;
+    rowSums[row * 8u + 6u] = rowEkv2;
   }
 }
