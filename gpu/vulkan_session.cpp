@@ -1,7 +1,9 @@
 #include "gpu/vulkan_session.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/common/error.h"
@@ -25,6 +27,10 @@ void noteOnce(std::atomic<bool>& flag, const std::string& text) {
 }
 std::atomic<bool> g_lostNoted{false}, g_memoryNoted{false};
 
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
 }  // namespace
 
 // A reconstruction kept on the device: its values, and (when a GPU kernel made it) the
@@ -40,6 +46,8 @@ struct VulkanLayerSession::Resident final : ResidentReconstruction {
 VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::shared_ptr<QuantizeKernels> kernels,
                                        LayerData data, const metrics::AttentionOptions& options, ThreadPool& pool)
     : m_context(std::move(context)), m_kernels(std::move(kernels)), m_data(std::move(data)) {
+  const auto t0 = std::chrono::steady_clock::now();
+  m_profile.on = std::getenv("VQ_GPU_PROFILE") != nullptr;
   m_cpu = openCpuLayerView(m_data, options, pool);
   m_shape = {m_data.kvHeads, m_data.tokens, m_data.headDim};
   if (m_shape.values() == 0) {
@@ -78,9 +86,20 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
       m_attentionCpuReason = e.detail();
     }
   }
+  m_profile.openSeconds = secondsSince(t0);
 }
 
-VulkanLayerSession::~VulkanLayerSession() = default;
+VulkanLayerSession::~VulkanLayerSession() {
+  if (!m_profile.on) return;
+  const Profile& p = m_profile;
+  std::fprintf(stderr,
+               "vq-gpu-profile layer %d: open+upload %.2f ms; %d quantize submits %.2f ms (%.3f ms each, %.1f MB "
+               "each); %d attention submits %.2f ms (%.3f ms each)\n",
+               m_data.layer, 1e3 * p.openSeconds, p.quantizeCalls, 1e3 * p.quantizeSeconds,
+               p.quantizeCalls ? 1e3 * p.quantizeSeconds / p.quantizeCalls : 0.0, double(m_shape.values()) * 4e-6,
+               p.attentionCalls, 1e3 * p.attentionSeconds,
+               p.attentionCalls ? 1e3 * p.attentionSeconds / p.attentionCalls : 0.0);
+}
 
 bool VulkanLayerSession::gpuUsable() const { return m_k && !m_context->lost(); }
 
@@ -155,15 +174,20 @@ RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::Met
   res->id = g_nextResidentId++;
   res->owner = this;
   res->buffer = acquireValuesBuffer();
-  Buffer sums(m_context, reconstructionSumsBytes(m_shape.vectors()), MemoryUse::Readback, "reconstruction sums");
+  if (!m_sums)
+    m_sums = std::make_unique<Buffer>(m_context, reconstructionSumsBytes(m_shape.vectors()), MemoryUse::Readback,
+                                      "reconstruction sums");
+  const auto t0 = std::chrono::steady_clock::now();
   m_batch->begin();
   m_kernels->record(*m_batch, cfg, m_shape, original(role), *res->buffer);
   m_batch->barrier();
-  recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, sums);
+  recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, *m_sums);
   m_batch->submitAndWait();
   res->sums.resize(size_t(m_shape.vectors()) * 8);
-  sums.invalidate(0, sums.size());
-  std::memcpy(res->sums.data(), sums.mapped(), res->sums.size() * 4);
+  m_sums->invalidate(0, m_sums->size());
+  std::memcpy(res->sums.data(), m_sums->mapped(), res->sums.size() * 4);
+  ++m_profile.quantizeCalls;
+  m_profile.quantizeSeconds += secondsSince(t0);
   r.resident = std::move(res);
   return r;
 }
@@ -227,8 +251,11 @@ std::optional<metrics::AttentionSums> VulkanLayerSession::attention(int kvHead, 
       const uint64_t idK = rk ? rk->id : 0, idV = rv ? rv->id : 0;
       if (m_cachedSums.empty() || idK != m_cachedK || idV != m_cachedV) {
         m_cachedSums.clear();
+        const auto t0 = std::chrono::steady_clock::now();
         m_cachedSums = m_attention->evaluate(*m_batch, *m_k, *m_v, rk ? rk->buffer.get() : nullptr,
                                              rv ? rv->buffer.get() : nullptr);
+        ++m_profile.attentionCalls;
+        m_profile.attentionSeconds += secondsSince(t0);
         m_cachedK = idK;
         m_cachedV = idV;
       }

@@ -64,6 +64,13 @@ class VulkanLayerSession final : public LayerSession {
   std::unique_ptr<CommandBatch> m_batch;
   std::unique_ptr<LayerAttention> m_attention;
   std::vector<std::shared_ptr<Buffer>> m_valueBuffers;  // reconstruction buffers, reused when released
+  std::unique_ptr<Buffer> m_sums;                       // per-vector sums of the last quantize
+  // VQ_GPU_PROFILE=1: wall time of the GPU submits (quantize + sums, attention), on stderr at the end.
+  struct Profile {
+    bool on = false;
+    int quantizeCalls = 0, attentionCalls = 0;
+    double quantizeSeconds = 0, attentionSeconds = 0, openSeconds = 0;
+  } m_profile;
   std::recursive_mutex m_mutex;
   // Attention of the last (K̂, V̂) pair for every KV head (evaluateInLayer asks head by head).
   uint64_t m_cachedK = 0, m_cachedV = 0;
