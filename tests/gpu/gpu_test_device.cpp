@@ -36,9 +36,27 @@ const TestDevice& testDevice() {
 
 std::string testCacheDir() { return VQ_GPU_TEST_CACHE_DIR; }
 
+namespace {
+
+std::mutex g_mutex;
+std::shared_ptr<Context> g_context;
+
+// Destroys the shared context when the tests end, before static destructors run: a driver may
+// already be unloading by then (the NVIDIA driver crashed at exit when the context outlived main).
+class ReleaseContext : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::lock_guard lock(g_mutex);
+    g_context.reset();
+  }
+};
+[[maybe_unused]] ::testing::Environment* const g_release = ::testing::AddGlobalTestEnvironment(new ReleaseContext);
+
+}  // namespace
+
 std::shared_ptr<Context> testContext() {
-  static std::mutex mutex;
-  static std::shared_ptr<Context> context;
+  std::mutex& mutex = g_mutex;
+  std::shared_ptr<Context>& context = g_context;
   std::lock_guard lock(mutex);
   if (!context) {
     ContextOptions o;
