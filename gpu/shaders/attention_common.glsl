@@ -94,20 +94,25 @@ float rowMax(float v) {
   return total;
 }
 
-// Running softmax normalizer: s = Σ exp(l - m) over the logits seen, m their max.
+// Running softmax normalizer: s = Σ exp(l - m) over the logits seen, m their max. `precise`:
+// no fused multiply-add at the compiler's choice, so every kernel gets the same bits (the
+// evaluation compares its softmax of K̂ = K with the reference's: NVIDIA fused one and not the other).
 void softmaxAdd(inout float m, inout float s, float l) {
   if (l > m) {
-    s = s * exp(m - l) + 1.0;
+    precise float scaled = s * exp(m - l) + 1.0;
+    s = scaled;
     m = l;
   } else {
-    s += exp(l - m);
+    precise float sum = s + exp(l - m);
+    s = sum;
   }
 }
 
 // The row's max and Σ exp(l - max) from each invocation's (m, s).
 void rowSoftmax(float m, float s, out float rowM, out float rowS) {
   rowM = rowMax(m);
-  rowS = rowSum(s * exp(m - rowM));
+  precise float part = s * exp(m - rowM);
+  rowS = rowSum(part);
 }
 
 // Per-invocation top 8 by (logit descending, key index ascending): keys arrive in increasing

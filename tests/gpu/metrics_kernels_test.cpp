@@ -142,6 +142,11 @@ TEST(GpuMetrics, NearlyLosslessReconstructionsKeepTheirPrecision) {
   compareBackends(Case{4, 2, 120, 64, 0}, cfg);
 }
 
+// Within one kernel identical inputs give exactly 0 (logits, KL, V-only). The K-only error compares
+// the evaluation's softmax of K̂ with the reference kernel's softmax of K: two shaders, which a
+// driver may compile to different last bits (NVIDIA: 5e-14 of ‖o‖²), so that one is bounded.
+constexpr double kCrossKernelRelTol = 1e-12;
+
 TEST(GpuMetrics, IdenticalReconstructionGivesExactZeros) {
   VQ_REQUIRE_VULKAN();
   LayerData layer = test::syntheticLayer(4, 2, 80, 64, 5);
@@ -157,9 +162,9 @@ TEST(GpuMetrics, IdenticalReconstructionGivesExactZeros) {
     ASSERT_TRUE(s);
     EXPECT_EQ(s->logitErr2, 0.0);
     EXPECT_EQ(s->klSum, 0.0);
-    EXPECT_EQ(s->kOnly.err2, 0.0);
+    EXPECT_LE(s->kOnly.err2, kCrossKernelRelTol * s->kOnly.ref2);
     EXPECT_EQ(s->vOnly.err2, 0.0);
-    EXPECT_EQ(s->both.err2, 0.0);
+    EXPECT_LE(s->both.err2, kCrossKernelRelTol * s->both.ref2);
     EXPECT_EQ(s->topkSum, double(s->queries));
     const auto r = gpu->reconstruction(k, h).finish();
     EXPECT_EQ(r.relMse, 0.0);
