@@ -3,12 +3,12 @@
 #include <cstdio>
 
 #include "app/cli/args.h"
+#include "app/cli/backend_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "app/cli/eval_report.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/method_options.h"
-#include "core/common/thread_pool.h"
 #include "core/compute/compute_backend.h"
 #include "core/io/dump.h"
 
@@ -26,6 +26,7 @@ int runSweep(Args& a, int argc, char** argv, bool compare) {
   addMethodOptions(a);
   addProtectionOptions(a);
   addScopeOptions(a);
+  addBackendOptions(a);
   a.positional("DUMP", "the dump to evaluate");
   if (!a.parse(argc, argv)) return kOk;
 
@@ -43,7 +44,8 @@ int runSweep(Args& a, int argc, char** argv, bool compare) {
     configs.push_back(c);
   }
   if (configs.empty()) throw Error(ErrorCode::InvalidArgument, "no requested method can run on this dump", a.get("DUMP"));
-  auto backend = makeCpuBackend(defaultThreadPool());
+  std::string fallbackReason;
+  auto backend = backendFrom(a, a.has("quiet"), &fallbackReason);
   GroupCsv groups;
   const bool wantGroups = a.has("groups-csv");
   const auto summaries =
@@ -57,6 +59,7 @@ int runSweep(Args& a, int argc, char** argv, bool compare) {
   if (a.has("json")) {
     nlohmann::json j = {{"dump", a.get("DUMP")},
                         {"backend", backend->name()},
+                        {"backend_note", fallbackReason},
                         {"protection", options.protection.describe()},
                         {"query_positions_per_head", options.attention.sampleQueries},
                         {"results", summaryJson(summaries)}};

@@ -18,6 +18,11 @@
 
 namespace vq {
 
+// A backend's own copy of a reconstruction, kept where it computes (e.g. a GPU buffer).
+struct ResidentReconstruction {
+  virtual ~ResidentReconstruction() = default;
+};
+
 // Keys or values of one layer after quantize → decode.
 struct RoleReconstruction {
   Role role = Role::K;
@@ -27,6 +32,8 @@ struct RoleReconstruction {
   std::vector<double> headBytes;  // share of each KV head (layer-row formats split evenly)
   int64_t protectedRows = 0;
   double bitsPerValue = 0;        // bytes·8 / values
+  // Set by backends that compute off the host; `values` may then be empty (quantizeResident).
+  std::shared_ptr<const ResidentReconstruction> resident;
   std::span<const float> head(int h, size_t headSize) const {
     return std::span<const float>(values).subspan(size_t(h) * headSize, headSize);
   }
@@ -39,6 +46,13 @@ class LayerSession {
   // Quantizes then decodes K or V of the layer (cfg.seed is used as given; callers add the layer).
   virtual RoleReconstruction quantize(Role role, const quant::MethodConfig& cfg,
                                       const quant::ProtectionConfig& protection) = 0;
+  // The same, for a result that only this session's reconstruction() and attention() read: a
+  // device backend may keep it on the device (`resident`) and leave `values` empty, which saves
+  // the download. The CPU backend returns quantize().
+  virtual RoleReconstruction quantizeResident(Role role, const quant::MethodConfig& cfg,
+                                              const quant::ProtectionConfig& protection) {
+    return quantize(role, cfg, protection);
+  }
   // Reconstruction statistics of one KV head.
   virtual metrics::ReconstructionAccumulator reconstruction(const RoleReconstruction& r, int kvHead) = 0;
   // Attention sums of one KV head and its query group; k or v may be null (= not quantized).
@@ -57,5 +71,9 @@ class ComputeBackend {
 
 class ThreadPool;
 std::unique_ptr<ComputeBackend> makeCpuBackend(ThreadPool& pool);
+// A CPU session over a layer the caller owns and keeps alive for the session's lifetime (no
+// copy): the per-call fallback of device backends.
+std::unique_ptr<LayerSession> openCpuLayerView(const LayerData& data, const metrics::AttentionOptions& options,
+                                               ThreadPool& pool);
 
 }  // namespace vq

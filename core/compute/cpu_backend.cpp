@@ -62,8 +62,9 @@ RoleReconstruction quantizeRole(const LayerData& d, Role role, const quant::Meth
 
 class CpuLayerSession final : public LayerSession {
  public:
-  CpuLayerSession(LayerData data, const metrics::AttentionOptions& opt, ThreadPool& pool)
-      : m_data(std::move(data)), m_pool(pool) {
+  // `data` is shared: owned by the session, or (openCpuLayerView) a view of the caller's layer.
+  CpuLayerSession(std::shared_ptr<const LayerData> data, const metrics::AttentionOptions& opt, ThreadPool& pool)
+      : m_owned(std::move(data)), m_data(*m_owned), m_pool(pool) {
     if (m_data.qHeads > 0) {
       m_positions = metrics::sampleQueryPositions(m_data.tokens, opt.sampleQueries, opt.seed);
       m_refs.resize(size_t(m_data.kvHeads));
@@ -113,7 +114,8 @@ class CpuLayerSession final : public LayerSession {
     return *slot;
   }
 
-  LayerData m_data;
+  std::shared_ptr<const LayerData> m_owned;
+  const LayerData& m_data;
   ThreadPool& m_pool;
   std::vector<int64_t> m_positions;
   std::unique_ptr<std::once_flag[]> m_refOnce;
@@ -125,7 +127,7 @@ class CpuBackend final : public ComputeBackend {
   explicit CpuBackend(ThreadPool& pool) : m_pool(pool) {}
   std::string name() const override { return "CPU (" + std::to_string(m_pool.size()) + " threads)"; }
   std::unique_ptr<LayerSession> openLayer(LayerData data, const metrics::AttentionOptions& options) override {
-    return std::make_unique<CpuLayerSession>(std::move(data), options, m_pool);
+    return std::make_unique<CpuLayerSession>(std::make_shared<const LayerData>(std::move(data)), options, m_pool);
   }
 
  private:
@@ -135,5 +137,12 @@ class CpuBackend final : public ComputeBackend {
 }  // namespace
 
 std::unique_ptr<ComputeBackend> makeCpuBackend(ThreadPool& pool) { return std::make_unique<CpuBackend>(pool); }
+
+std::unique_ptr<LayerSession> openCpuLayerView(const LayerData& data, const metrics::AttentionOptions& options,
+                                               ThreadPool& pool) {
+  // Aliasing shared_ptr without ownership: the caller keeps `data` alive.
+  return std::make_unique<CpuLayerSession>(std::shared_ptr<const LayerData>(std::shared_ptr<void>(), &data), options,
+                                           pool);
+}
 
 }  // namespace vq

@@ -14,8 +14,8 @@ LayerEval evaluateInLayer(LayerSession& session, const quant::MethodConfig& conf
   const LayerData& d = session.data();
   quant::MethodConfig cfg = config;
   cfg.seed = config.seed + uint64_t(d.layer);
-  const RoleReconstruction k = session.quantize(Role::K, cfg, protection);
-  const RoleReconstruction v = session.quantize(Role::V, cfg, protection);
+  const RoleReconstruction k = session.quantizeResident(Role::K, cfg, protection);
+  const RoleReconstruction v = session.quantizeResident(Role::V, cfg, protection);
   LayerEval out;
   out.layer = d.layer;
   out.bytesK = k.bytes;

@@ -25,40 +25,43 @@ void ReconstructionAccumulator::add(std::span<const float> x, std::span<const fl
   for (int64_t r = 0; r < rows; ++r) {
     const float* a = x.data() + r * dim;
     const float* b = xhat.data() + r * dim;
-    ++m_vectors;
-    int64_t nan = 0, inf = 0;
-    double dot = 0, na = 0, nb = 0, err = 0;
+    VectorSums v;
     for (int i = 0; i < dim; ++i) {
-      const double u = a[i], v = b[i];
-      dot += u * v;
-      na += u * u;
-      nb += v * v;
-      err += (u - v) * (u - v);
+      const double u = a[i], w = b[i];
+      v.dot += u * w;
+      v.norm2 += u * u;
+      v.hatNorm2 += w * w;
+      v.err2 += (u - w) * (u - w);
     }
-    if (!std::isfinite(dot + na + nb + err)) {  // slow path only for rows that need it
+    if (!std::isfinite(v.dot + v.norm2 + v.hatNorm2 + v.err2)) {  // slow path only for rows that need it
       for (int i = 0; i < dim; ++i) {
-        nan += std::isnan(a[i]) + std::isnan(b[i]);
-        inf += std::isinf(a[i]) + std::isinf(b[i]);
+        v.nan += std::isnan(a[i]) + std::isnan(b[i]);
+        v.inf += std::isinf(a[i]) + std::isinf(b[i]);
       }
     }
-    if (nan + inf > 0) {
-      m_nan += nan;
-      m_inf += inf;
-      ++m_nonFinite;
-      continue;
-    }
-    m_sumErr2 += err;
-    m_sumNorm2 += na;
-    if (na == 0) {
-      ++m_zero;
-      continue;
-    }
-    ++m_used;
-    m_sumRelMse += err / na;
-    const double cos = nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
-    m_sumCos += cos;
-    m_oneMinusCos.push_back(float(1.0 - cos));
+    addVector(v);
   }
+}
+
+void ReconstructionAccumulator::addVector(const VectorSums& v) {
+  ++m_vectors;
+  if (v.nan + v.inf > 0) {
+    m_nan += v.nan;
+    m_inf += v.inf;
+    ++m_nonFinite;
+    return;
+  }
+  m_sumErr2 += v.err2;
+  m_sumNorm2 += v.norm2;
+  if (v.norm2 == 0) {
+    ++m_zero;
+    return;
+  }
+  ++m_used;
+  m_sumRelMse += v.err2 / v.norm2;
+  const double cos = v.hatNorm2 > 0 ? v.dot / std::sqrt(v.norm2 * v.hatNorm2) : 0.0;
+  m_sumCos += cos;
+  m_oneMinusCos.push_back(float(1.0 - cos));
 }
 
 void ReconstructionAccumulator::merge(const ReconstructionAccumulator& o) {

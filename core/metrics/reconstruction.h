@@ -42,6 +42,16 @@ struct ReconstructionMetrics {
   double wastedBits = 0;         // ½·log2(limitRatio)
 };
 
+// The sums of one row, computed elsewhere (e.g. by a GPU backend): what add() derives from x and x̂.
+struct VectorSums {
+  double err2 = 0;      // ‖x−x̂‖²
+  double norm2 = 0;     // ‖x‖²
+  double hatNorm2 = 0;  // ‖x̂‖²
+  double dot = 0;       // ⟨x,x̂⟩
+  int64_t nan = 0;      // NaN values in x and x̂ together
+  int64_t inf = 0;      // ±Inf values in x and x̂ together
+};
+
 // Streaming accumulator: feed blocks of rows (e.g. one head at a time), merge the accumulators of
 // several threads, then finish(). The percentile is exact: the accumulator keeps one float per
 // used row (1 − cosine, which keeps full relative precision for cosines near 1), i.e. 4 bytes per
@@ -50,6 +60,8 @@ class ReconstructionAccumulator {
  public:
   // x, xhat: rows*dim floats, row-major. Throws Error(InvalidArgument) on a size mismatch.
   void add(std::span<const float> x, std::span<const float> xhat, int64_t rows, int dim);
+  // One row from its precomputed sums, under the same rules as add() (add() calls this per row).
+  void addVector(const VectorSums& v);
   void merge(const ReconstructionAccumulator& other);
   // bitsPerValue <= 0 or NaN: the limit ratio and wasted bits are NaN.
   ReconstructionMetrics finish(double bitsPerValue = 0) const;

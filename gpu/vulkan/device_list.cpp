@@ -2,7 +2,9 @@
 #include <vector>
 
 #include "gpu/device_info.h"
+#include "gpu/vulkan/device_query.h"
 #include "gpu/vulkan/loader.h"
+#include "gpu/vulkan/vk_functions.h"
 
 namespace vq::gpu {
 
@@ -25,6 +27,29 @@ std::string versionText(uint32_t v) {
 
 }  // namespace
 
+DeviceInfo describePhysicalDevice(const InstanceFunctions& fns, VkPhysicalDevice device, int index) {
+  VkPhysicalDeviceSubgroupProperties sub{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES};
+  VkPhysicalDeviceDriverProperties drv{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
+  sub.pNext = &drv;
+  VkPhysicalDeviceProperties2 p{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
+  p.pNext = &sub;
+  fns.vkGetPhysicalDeviceProperties2(device, &p);
+  VkPhysicalDeviceMemoryProperties mp{};
+  fns.vkGetPhysicalDeviceMemoryProperties(device, &mp);
+  DeviceInfo d;
+  d.index = index;
+  d.name = p.properties.deviceName;
+  d.type = toType(p.properties.deviceType);
+  d.apiVersion = p.properties.apiVersion;
+  d.apiVersionText = versionText(p.properties.apiVersion);
+  d.driver = std::string(drv.driverName) + (drv.driverInfo[0] ? std::string(" ") + drv.driverInfo : "");
+  for (uint32_t h = 0; h < mp.memoryHeapCount; ++h)
+    if (mp.memoryHeaps[h].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) d.deviceLocalBytes += mp.memoryHeaps[h].size;
+  d.maxComputeWorkGroupInvocations = p.properties.limits.maxComputeWorkGroupInvocations;
+  d.subgroupSize = sub.subgroupSize;
+  return d;
+}
+
 DeviceList listDevices() {
   DeviceList out;
   const VulkanLoader& L = VulkanLoader::get();
@@ -44,39 +69,19 @@ DeviceList listDevices() {
                             "): no Vulkan driver (ICD) is installed or it does not support Vulkan 1.2";
     return out;
   }
-  auto gip = L.getInstanceProcAddr;
-  auto destroyInstance = reinterpret_cast<PFN_vkDestroyInstance>(gip(instance, "vkDestroyInstance"));
-  auto enumerate = reinterpret_cast<PFN_vkEnumeratePhysicalDevices>(gip(instance, "vkEnumeratePhysicalDevices"));
-  auto props2 = reinterpret_cast<PFN_vkGetPhysicalDeviceProperties2>(gip(instance, "vkGetPhysicalDeviceProperties2"));
-  auto memProps = reinterpret_cast<PFN_vkGetPhysicalDeviceMemoryProperties>(
-      gip(instance, "vkGetPhysicalDeviceMemoryProperties"));
-  uint32_t count = 0;
-  enumerate(instance, &count, nullptr);
-  std::vector<VkPhysicalDevice> phys(count);
-  enumerate(instance, &count, phys.data());
-  for (uint32_t i = 0; i < count; ++i) {
-    VkPhysicalDeviceSubgroupProperties sub{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_PROPERTIES};
-    VkPhysicalDeviceDriverProperties drv{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES};
-    sub.pNext = &drv;
-    VkPhysicalDeviceProperties2 p{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
-    p.pNext = &sub;
-    props2(phys[i], &p);
-    VkPhysicalDeviceMemoryProperties mp{};
-    memProps(phys[i], &mp);
-    DeviceInfo d;
-    d.index = int(i);
-    d.name = p.properties.deviceName;
-    d.type = toType(p.properties.deviceType);
-    d.apiVersion = p.properties.apiVersion;
-    d.apiVersionText = versionText(p.properties.apiVersion);
-    d.driver = std::string(drv.driverName) + (drv.driverInfo[0] ? std::string(" ") + drv.driverInfo : "");
-    for (uint32_t h = 0; h < mp.memoryHeapCount; ++h)
-      if (mp.memoryHeaps[h].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) d.deviceLocalBytes += mp.memoryHeaps[h].size;
-    d.maxComputeWorkGroupInvocations = p.properties.limits.maxComputeWorkGroupInvocations;
-    d.subgroupSize = sub.subgroupSize;
-    out.devices.push_back(std::move(d));
+  InstanceFunctions fns;
+  if (const char* missing = fns.load(L.getInstanceProcAddr, instance)) {
+    out.unavailableReason = std::string("the Vulkan loader lacks ") + missing;
+    if (fns.vkDestroyInstance) fns.vkDestroyInstance(instance, nullptr);
+    return out;
   }
-  destroyInstance(instance, nullptr);
+  uint32_t count = 0;
+  fns.vkEnumeratePhysicalDevices(instance, &count, nullptr);
+  std::vector<VkPhysicalDevice> phys(count);
+  fns.vkEnumeratePhysicalDevices(instance, &count, phys.data());
+  phys.resize(count);
+  for (uint32_t i = 0; i < count; ++i) out.devices.push_back(describePhysicalDevice(fns, phys[i], int(i)));
+  fns.vkDestroyInstance(instance, nullptr);
   if (out.devices.empty()) out.unavailableReason = "the Vulkan loader found no physical device";
   return out;
 }

@@ -250,6 +250,36 @@ rows = {r["allocation"]: r for r in csv.DictReader(open(d + "/summary.csv"))}
 assert float(rows["optimal"]["measured_output_error"]) < float(rows["uniform"]["measured_output_error"]), rows
 assert float(rows["optimal"]["achieved"]) <= 2.0 and float(rows["optimal"]["predicted"]) <= float(rows["ratequant"]["predicted"])
 '
+# Backends: --backend cpu, a bad kind, and (when the machine has any Vulkan device) the first
+# CPU-type one forced with --device, whose results must match the CPU's.
+S=$SAMPLES/s01_story_kite.npz
+"$VQ" evaluate "$S" --bits 2 --backend cpu --json --quiet >"$tmp/cpu.json" 2>"$tmp/err"
+rc=$?; if [[ $rc -eq 0 ]]; then echo "ok   evaluate --backend cpu"; else echo "FAIL evaluate --backend cpu: exit $rc"; fails=$((fails + 1)); fi
+check "evaluate rejects a bad backend" 2 "$VQ" evaluate "$S" --backend gpu
+contains "bad backend message" "--backend must be auto, cpu or vulkan"
+"$VQ" devices --json >"$tmp/devices.json" 2>/dev/null
+dev=$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); c=[x["index"] for x in d["devices"] if x["type"]=="cpu"] or [x["index"] for x in d["devices"]]; print(c[0] if c else "")' "$tmp/devices.json" 2>/dev/null)
+if [[ -n "$dev" ]]; then
+  check "compare on the forced Vulkan device" 0 "$VQ" compare "$S" --methods turboquant_mse,q4_0,kivi --bits 2 \
+    --backend vulkan --device "$dev"
+  contains "compare names the Vulkan backend" "Vulkan: "
+  "$VQ" evaluate "$S" --bits 2 --backend vulkan --device "$dev" --json --quiet >"$tmp/vk.json" 2>/dev/null
+  pycheck "Vulkan results match the CPU" '
+import json, sys
+a = json.load(open(sys.argv[1] + "/cpu.json")); b = json.load(open(sys.argv[1] + "/vk.json"))
+assert a["backend"].startswith("CPU") and b["backend"].startswith("Vulkan"), (a["backend"], b["backend"])
+ra, rb = a["results"][0], b["results"][0]
+def walk(x, y, path):
+    if isinstance(x, dict):
+        for k in x:
+            if k != "seconds": walk(x[k], y[k], path + "." + k)
+    elif isinstance(x, (int, float)) and not isinstance(x, bool) and x == x:
+        assert abs(x - y) <= 2e-3 * abs(x) + 1e-6, (path, x, y)
+walk(ra, rb, "")
+'
+else
+  echo "ok   (no Vulkan device: Vulkan CLI checks skipped)"
+fi
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -156,6 +156,43 @@ TEST(Reconstruction, MergeEqualsOneShot) {
   EXPECT_NEAR(whole.relMse, 0.01, 0.003);
 }
 
+TEST(Reconstruction, PrecomputedVectorSumsEqualAdd) {
+  // What a GPU backend feeds: the per-row sums. Rows cover used, zero and non-finite cases.
+  const int dim = 4;
+  const float inf = std::numeric_limits<float>::infinity();
+  const std::vector<float> x = {1, 2, 3, 4, 0, 0, 0, 0, 1, inf, 1, 1, -1, 0.5f, 2, 0, 3, 3, 3, 3};
+  const std::vector<float> xh = {1.1f, 2, 2.9f, 4, 0.5f, 0, 0, 0, 1, 1, 1, 1, -1, 0.4f, 2.2f, 0, 0, 0, 0, 0};
+  const int rows = int(x.size()) / dim;
+  ReconstructionAccumulator direct, precomputed;
+  direct.add(x, xh, rows, dim);
+  for (int r = 0; r < rows; ++r) {
+    VectorSums v;
+    for (int i = 0; i < dim; ++i) {
+      const double a = x[size_t(r * dim + i)], b = xh[size_t(r * dim + i)];
+      v.err2 += (a - b) * (a - b);
+      v.norm2 += a * a;
+      v.hatNorm2 += b * b;
+      v.dot += a * b;
+      v.nan += std::isnan(a) + std::isnan(b);
+      v.inf += std::isinf(a) + std::isinf(b);
+    }
+    precomputed.addVector(v);
+  }
+  const auto m1 = direct.finish(2.0), m2 = precomputed.finish(2.0);
+  EXPECT_EQ(m1.vectors, m2.vectors);
+  EXPECT_EQ(m1.usedVectors, m2.usedVectors);
+  EXPECT_EQ(m1.zeroVectors, m2.zeroVectors);
+  EXPECT_EQ(m1.nonFiniteVectors, m2.nonFiniteVectors);
+  EXPECT_EQ(m1.infCount, m2.infCount);
+  EXPECT_EQ(m1.relMse, m2.relMse);
+  EXPECT_EQ(m1.relMseAggregate, m2.relMseAggregate);
+  EXPECT_EQ(m1.cosineMean, m2.cosineMean);
+  EXPECT_EQ(m1.cosineP01, m2.cosineP01);
+  EXPECT_EQ(m2.usedVectors, 3);
+  EXPECT_EQ(m2.zeroVectors, 1);
+  EXPECT_EQ(m2.nonFiniteVectors, 1);
+}
+
 TEST(Reconstruction, SizeMismatchThrows) {
   const std::vector<float> x = {1, 2, 3};
   ReconstructionAccumulator acc;

@@ -1,0 +1,165 @@
+#include "gpu/kernels/attention_kernels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/common/error.h"
+#include "gpu/vulkan/vk_buffer.h"
+#include "gpu/vulkan/vk_commands.h"
+#include "gpu/vulkan/vk_context.h"
+#include "gpu/vulkan/vk_pipeline.h"
+
+namespace vq::gpu {
+
+namespace {
+
+struct Push {
+  uint32_t tokens, rows, group, pad;
+};
+
+constexpr size_t kRefWords = 16;
+constexpr size_t kRowWords = 8;
+
+// Shared memory of attention_outputs.comp (the largest kernel), in bytes.
+size_t evalSharedBytes(uint32_t rb, uint32_t kt, uint32_t d) {
+  return 4 * (size_t(rb) * d + 2 * size_t(kt) * (d + 1) + 5 * size_t(rb) * kt);
+}
+
+void addOutput(metrics::OutputErrorSums& s, double err2, double ref2) {
+  s.err2 += err2;
+  s.ref2 += ref2;
+  if (ref2 > 0) {
+    s.ratioSum += err2 / ref2;
+    ++s.ratioCount;
+  }
+}
+
+}  // namespace
+
+std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim) {
+  if (dim <= 0) return std::nullopt;
+  const auto& l = context.limits();
+  const uint32_t d = uint32_t(dim);
+  const AttentionTiling candidates[] = {{16, 16}, {8, 16}, {16, 8}, {8, 8}, {4, 8}, {4, 4}, {2, 4}};
+  for (const auto& t : candidates) {
+    const uint32_t threads = t.rowsPerGroup * t.keysPerTile;
+    if (threads > l.maxComputeWorkGroupInvocations || threads > l.maxComputeWorkGroupSize[0]) continue;
+    if ((d + t.keysPerTile - 1) / t.keysPerTile > 64) continue;  // output dims per invocation
+    if (evalSharedBytes(t.rowsPerGroup, t.keysPerTile, d) > l.maxComputeSharedMemorySize) continue;
+    return t;
+  }
+  return std::nullopt;
+}
+
+LayerAttention::LayerAttention(std::shared_ptr<Context> context, const LayerData& data,
+                               const std::vector<int64_t>& positions, AttentionTiling tiling)
+    : m_context(std::move(context)), m_tiling(tiling), m_kvHeads(data.kvHeads),
+      m_group(data.qHeads / std::max(1, data.kvHeads)), m_dim(data.headDim), m_tokens(data.tokens),
+      m_rows(uint32_t(positions.size() * size_t(m_group))) {
+  const size_t d = size_t(m_dim), T = size_t(m_tokens), G = size_t(m_group);
+  const size_t rowValues = size_t(m_kvHeads) * m_rows * d;
+  m_qrows = std::make_unique<Buffer>(m_context, rowValues * 4, MemoryUse::Device, "sampled query rows");
+  m_positions = std::make_unique<Buffer>(m_context, positions.size() * 4, MemoryUse::Device, "query positions");
+  const size_t refBytes = size_t(m_kvHeads) * m_rows * kRefWords * 4;
+  m_refStats = std::make_unique<Buffer>(m_context, refBytes, MemoryUse::Device, "attention reference");
+  m_refReadback = std::make_unique<Buffer>(m_context, refBytes, MemoryUse::Readback, "attention reference");
+  m_rowSums = std::make_unique<Buffer>(m_context, size_t(m_kvHeads) * m_rows * kRowWords * 4, MemoryUse::Readback,
+                                       "attention row sums");
+  m_keyStats = std::make_unique<Buffer>(m_context, size_t(m_kvHeads) * m_rows * 4 * 4, MemoryUse::Device,
+                                        "attention key statistics");
+  // Rows as metrics::AttentionReference orders them: positionIndex·G + headInGroup, q·(1/√d).
+  const float scale = float(1.0 / std::sqrt(double(m_dim)));
+  std::vector<float> rows(rowValues);
+  for (size_t h = 0; h < size_t(m_kvHeads); ++h)
+    for (size_t i = 0; i < positions.size(); ++i)
+      for (size_t g = 0; g < G; ++g) {
+        const float* src = data.q.data() + ((h * G + g) * T + size_t(positions[i])) * d;
+        float* dst = rows.data() + (h * m_rows + i * G + g) * d;
+        for (size_t c = 0; c < d; ++c) dst[c] = src[c] * scale;
+      }
+  std::vector<uint32_t> pos(positions.begin(), positions.end());
+  uploadNow(m_context, *m_qrows, std::as_bytes(std::span(rows)));
+  uploadNow(m_context, *m_positions, std::as_bytes(std::span(pos)));
+}
+
+LayerAttention::~LayerAttention() = default;
+
+void LayerAttention::buildReference(CommandBatch& batch, const Buffer& k, const Buffer& v) {
+  const uint32_t rb = m_tiling.rowsPerGroup, kt = m_tiling.keysPerTile;
+  const Pipeline& p =
+      m_context->pipelines().get({"attention_reference", 5, sizeof(Push), {uint32_t(m_dim), rb, kt, rb * kt}});
+  const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
+  batch.begin();
+  batch.dispatch(p, {m_qrows.get(), &k, &v, m_positions.get(), m_refStats.get()}, &push, (m_rows + rb - 1) / rb,
+                 uint32_t(m_kvHeads));
+  batch.barrier();
+  batch.copy(*m_refStats, *m_refReadback, m_refStats->size());
+  batch.submitAndWait();
+  m_ref.resize(size_t(m_kvHeads) * m_rows * kRefWords);
+  m_refReadback->invalidate(0, m_refReadback->size());
+  std::memcpy(m_ref.data(), m_refReadback->mapped(), m_ref.size() * 4);
+}
+
+std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch, const Buffer& k, const Buffer& v,
+                                                             const Buffer* kHat, const Buffer* vHat) {
+  std::vector<metrics::AttentionSums> out(static_cast<size_t>(m_kvHeads));
+  for (auto& s : out) {
+    s.hasKeys = kHat != nullptr;
+    s.hasValues = vHat != nullptr;
+  }
+  if (m_rows == 0) return out;
+  if (m_ref.empty()) buildReference(batch, k, v);
+  const uint32_t rb = m_tiling.rowsPerGroup, kt = m_tiling.keysPerTile;
+  const std::vector<uint32_t> constants = {uint32_t(m_dim), rb, kt, rb * kt};
+  const Pipeline& keysPass = m_context->pipelines().get({"attention_keys", 8, sizeof(Push), constants});
+  const Pipeline& outputsPass = m_context->pipelines().get({"attention_outputs", 9, sizeof(Push), constants});
+  const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
+  const Buffer* keysHat = kHat ? kHat : &k;
+  const Buffer* valuesHat = vHat ? vHat : &v;
+  const uint32_t groups = (m_rows + rb - 1) / rb;
+  batch.begin();
+  batch.dispatch(keysPass,
+                 {m_qrows.get(), &k, &v, m_positions.get(), keysHat, m_refStats.get(), m_keyStats.get(),
+                  m_rowSums.get()},
+                 &push, groups, uint32_t(m_kvHeads));
+  batch.barrier();
+  batch.dispatch(outputsPass,
+                 {m_qrows.get(), &k, &v, m_positions.get(), keysHat, valuesHat, m_refStats.get(), m_keyStats.get(),
+                  m_rowSums.get()},
+                 &push, groups, uint32_t(m_kvHeads));
+  batch.submitAndWait();
+  m_rowSums->invalidate(0, m_rowSums->size());
+  const float* rows = reinterpret_cast<const float*>(m_rowSums->mapped());
+  const bool hasK = kHat != nullptr, hasV = vHat != nullptr;
+  for (int h = 0; h < m_kvHeads; ++h) {
+    metrics::AttentionSums& s = out[size_t(h)];
+    s.queries = m_rows;
+    for (uint32_t r = 0; r < m_rows; ++r) {
+      const float* ref = m_ref.data() + (size_t(h) * m_rows + r) * kRefWords;
+      const float* o = rows + (size_t(h) * m_rows + r) * kRowWords;
+      const double spread2 = ref[2], sq = ref[3], out2 = ref[4], topCount = ref[5];
+      if (hasK) {
+        s.logitCross += o[0];
+        s.logitSq += sq;
+        if (spread2 > 0) {
+          s.logitErr2 += o[1];
+          s.logitDev2 += spread2;
+          s.logitRatioSum += std::sqrt(double(o[1]) / spread2);
+          ++s.logitRatioCount;
+        }
+        const double kl = std::log1p(double(o[2]));
+        const double klc = kl > 0 ? kl : 0.0;
+        s.klSum += klc;
+        s.klMax = std::max(s.klMax, klc);
+        s.topkSum += double(o[3]) / topCount;
+        addOutput(s.kOnly, o[4], out2);
+      }
+      if (hasV) addOutput(s.vOnly, o[5], out2);
+      if (hasK && hasV) addOutput(s.both, o[6], out2);
+    }
+  }
+  return out;
+}
+
+}  // namespace vq::gpu

@@ -1,0 +1,63 @@
+// The attention metrics of one layer on the GPU: sampled query rows (scaled by 1/√d, uploaded
+// once), a reference pass over the original K and V (once per layer, kept on the device), and two
+// evaluation passes (keys, then outputs) per pair of reconstructions, in one submit, that yield
+// metrics::AttentionSums per KV head with
+// the definitions of core/metrics/attention.h. Per-row values come back in fp32 and are summed on
+// the host in double, in row order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/compute/layer_data.h"
+#include "core/metrics/attention.h"
+
+namespace vq::gpu {
+
+class Buffer;
+class CommandBatch;
+class Context;
+
+struct AttentionTiling {
+  uint32_t rowsPerGroup = 16;  // RB
+  uint32_t keysPerTile = 16;   // KT
+};
+
+// The tiling whose shared memory and workgroup size fit the device for head_dim `dim`; nullopt
+// when none does (attention then runs on the CPU).
+std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim);
+
+// llvmpipe (lavapipe, Mesa 22.3 / LLVM 15) loses invocations of workgroups whose loops with
+// barriers run about 200 iterations or more: rows of long layers come back unwritten (seen with
+// 16 and 8 keys per tile alike, from ~3584 and ~2048 tokens). On CPU-type devices the attention
+// of a layer needing more key tiles than this runs on the CPU (faster there anyway).
+constexpr int64_t kCpuDeviceMaxKeyTiles = 128;
+
+class LayerAttention {
+ public:
+  // Throws Error(Unsupported) when the query rows do not fit one device buffer.
+  LayerAttention(std::shared_ptr<Context> context, const LayerData& data, const std::vector<int64_t>& positions,
+                 AttentionTiling tiling);
+  ~LayerAttention();
+
+  // Sums of every KV head (index = KV head). k, v: the layer's resident originals; kHat / vHat:
+  // reconstructions, null when that role is not quantized.
+  std::vector<metrics::AttentionSums> evaluate(CommandBatch& batch, const Buffer& k, const Buffer& v,
+                                               const Buffer* kHat, const Buffer* vHat);
+
+ private:
+  void buildReference(CommandBatch& batch, const Buffer& k, const Buffer& v);
+
+  std::shared_ptr<Context> m_context;
+  AttentionTiling m_tiling;
+  int m_kvHeads = 0, m_group = 1, m_dim = 0;
+  int64_t m_tokens = 0;
+  uint32_t m_rows = 0;  // per KV head
+  std::unique_ptr<Buffer> m_qrows, m_positions, m_refStats, m_refReadback, m_keyStats, m_rowSums;
+  std::vector<float> m_ref;  // 16 floats per row (attention_reference.comp)
+};
+
+}  // namespace vq::gpu

@@ -1,0 +1,85 @@
+// One Vulkan device opened for compute: instance (Vulkan 1.2), the chosen physical device, a
+// logical device with one compute queue, the resolved entry points, the pipeline library with its
+// on-disk cache, and the "device lost" state. Shared (std::shared_ptr) by every buffer, pipeline and
+// session made from it, so it is destroyed last.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "gpu/device_info.h"
+#include "gpu/vulkan/vk_functions.h"
+
+namespace vq::gpu {
+
+class PipelineLibrary;
+
+struct ContextOptions {
+  // Index in the loader's enumeration (what `veloxquant devices` lists). Any device type may be
+  // forced, CPU-type (lavapipe) included. -1: automatic — the first discrete GPU, else the first
+  // integrated one; CPU-type devices are never picked automatically.
+  int device = -1;
+  // Folder of the pipeline cache. Empty: $XDG_CACHE_HOME/veloxquant, else ~/.cache/veloxquant.
+  // "none": no cache on disk.
+  std::string pipelineCacheDir;
+  // Enables VK_LAYER_KHRONOS_validation when installed (messages go to stderr).
+  bool validation = false;
+};
+
+class Context {
+ public:
+  // Throws VulkanError / Error(Unsupported) with the reason (no loader, no device, no Vulkan 1.2,
+  // no compute queue, only CPU-type devices in automatic mode, ...).
+  static std::shared_ptr<Context> create(const ContextOptions& options);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  const DeviceFunctions& vk() const { return m_vk; }
+  VkDevice device() const { return m_device; }
+  VkPhysicalDevice physicalDevice() const { return m_physical; }
+  VkQueue queue() const { return m_queue; }
+  uint32_t queueFamily() const { return m_queueFamily; }
+  const DeviceInfo& info() const { return m_info; }
+  const VkPhysicalDeviceProperties& properties() const { return m_properties; }
+  const VkPhysicalDeviceLimits& limits() const { return m_properties.limits; }
+  const VkPhysicalDeviceMemoryProperties& memory() const { return m_memory; }
+  VkDeviceSize maxAllocationSize() const { return m_maxAllocation; }
+  // shaderFloat64 is enabled: the *_f64 shader variants (exact fused multiply-add) can run.
+  bool hasFloat64() const { return m_float64; }
+  // The queue is externally synchronized: hold this while submitting.
+  std::mutex& queueMutex() { return m_queueMutex; }
+  PipelineLibrary& pipelines() { return *m_pipelines; }
+
+  // After VK_ERROR_DEVICE_LOST nothing more is submitted; callers fall back to the CPU.
+  void markLost(const std::string& reason);
+  bool lost() const { return m_lost.load(); }
+  std::string lostReason() const;
+
+ private:
+  Context() = default;
+  void open(const ContextOptions& options);
+
+  VkInstance m_instance = VK_NULL_HANDLE;
+  VkDebugUtilsMessengerEXT m_messenger = VK_NULL_HANDLE;
+  VkPhysicalDevice m_physical = VK_NULL_HANDLE;
+  VkDevice m_device = VK_NULL_HANDLE;
+  VkQueue m_queue = VK_NULL_HANDLE;
+  uint32_t m_queueFamily = 0;
+  InstanceFunctions m_vki;
+  DeviceFunctions m_vk;
+  DeviceInfo m_info;
+  VkPhysicalDeviceProperties m_properties{};
+  VkPhysicalDeviceMemoryProperties m_memory{};
+  VkDeviceSize m_maxAllocation = 0;
+  bool m_float64 = false;
+  std::mutex m_queueMutex;
+  std::unique_ptr<PipelineLibrary> m_pipelines;
+  std::atomic<bool> m_lost{false};
+  mutable std::mutex m_lostMutex;
+  std::string m_lostReason;
+};
+
+}  // namespace vq::gpu

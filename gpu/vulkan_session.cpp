@@ -1,0 +1,282 @@
+#include "gpu/vulkan_session.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/common/error.h"
+#include "core/quant/registry.h"
+#include "gpu/kernels/attention_kernels.h"
+#include "gpu/kernels/quantize_kernels.h"
+#include "gpu/kernels/reconstruction_kernel.h"
+#include "gpu/vulkan/vk_buffer.h"
+#include "gpu/vulkan/vk_commands.h"
+#include "gpu/vulkan/vk_context.h"
+#include "gpu/vulkan/vk_error.h"
+
+namespace vq::gpu {
+
+namespace {
+
+std::atomic<uint64_t> g_nextResidentId{1};
+
+void noteOnce(std::atomic<bool>& flag, const std::string& text) {
+  if (!flag.exchange(true)) std::fprintf(stderr, "veloxquant: %s\n", text.c_str());
+}
+std::atomic<bool> g_lostNoted{false}, g_memoryNoted{false};
+
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+// A reconstruction kept on the device: its values, and (when a GPU kernel made it) the
+// per-vector reconstruction sums computed in the same submit.
+struct VulkanLayerSession::Resident final : ResidentReconstruction {
+  uint64_t id = 0;
+  const VulkanLayerSession* owner = nullptr;
+  std::shared_ptr<Buffer> buffer;
+  std::vector<float> sums;          // 8 floats per vector; empty for uploaded CPU results
+  mutable std::vector<float> host;  // downloaded on demand (quantize(), CPU fallbacks)
+};
+
+VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::shared_ptr<QuantizeKernels> kernels,
+                                       LayerData data, const metrics::AttentionOptions& options, ThreadPool& pool)
+    : m_context(std::move(context)), m_kernels(std::move(kernels)), m_data(std::move(data)) {
+  const auto t0 = std::chrono::steady_clock::now();
+  m_profile.on = std::getenv("VQ_GPU_PROFILE") != nullptr;
+  m_cpu = openCpuLayerView(m_data, options, pool);
+  m_shape = {m_data.kvHeads, m_data.tokens, m_data.headDim};
+  if (m_shape.values() == 0) {
+    m_cpuReason = "empty layer";
+    return;
+  }
+  try {
+    m_batch = std::make_unique<CommandBatch>(m_context);
+    m_k = std::make_unique<Buffer>(m_context, m_data.k.size() * 4, MemoryUse::Device, "layer keys");
+    m_v = std::make_unique<Buffer>(m_context, m_data.v.size() * 4, MemoryUse::Device, "layer values");
+    uploadNow(m_context, *m_k, std::as_bytes(std::span(m_data.k)));
+    uploadNow(m_context, *m_v, std::as_bytes(std::span(m_data.v)));
+  } catch (const Error& e) {  // too large for one buffer, out of memory, lost device: the CPU does it
+    m_k.reset();
+    m_v.reset();
+    m_cpuReason = e.detail();
+    return;
+  }
+  if (m_data.qHeads > 0 && m_data.kvHeads > 0 && m_data.qHeads % m_data.kvHeads == 0) {
+    const auto tiling = chooseAttentionTiling(*m_context, m_data.headDim);
+    if (!tiling) {
+      m_attentionCpuReason = "head_dim " + std::to_string(m_data.headDim) + " needs more shared memory than " +
+                             m_context->info().name + " has";
+      return;
+    }
+    const int64_t tiles = (m_data.tokens + tiling->keysPerTile - 1) / tiling->keysPerTile;
+    if (m_context->info().type == DeviceType::Cpu && tiles > kCpuDeviceMaxKeyTiles) {
+      m_attentionCpuReason = std::to_string(m_data.tokens) + " tokens are more than " + m_context->info().name +
+                             " runs correctly in one attention workgroup (" +
+                             std::to_string(kCpuDeviceMaxKeyTiles * tiling->keysPerTile) + ")";
+      return;
+    }
+    try {
+      m_attention = std::make_unique<LayerAttention>(m_context, m_data, m_cpu->queryPositions(), *tiling);
+    } catch (const Error& e) {
+      m_attentionCpuReason = e.detail();
+    }
+  }
+  m_profile.openSeconds = secondsSince(t0);
+}
+
+VulkanLayerSession::~VulkanLayerSession() {
+  if (!m_profile.on) return;
+  const Profile& p = m_profile;
+  std::fprintf(stderr,
+               "vq-gpu-profile layer %d: open+upload %.2f ms; %d quantize submits %.2f ms (%.3f ms each, %.1f MB "
+               "each); %d attention submits %.2f ms (%.3f ms each)\n",
+               m_data.layer, 1e3 * p.openSeconds, p.quantizeCalls, 1e3 * p.quantizeSeconds,
+               p.quantizeCalls ? 1e3 * p.quantizeSeconds / p.quantizeCalls : 0.0, double(m_shape.values()) * 4e-6,
+               p.attentionCalls, 1e3 * p.attentionSeconds,
+               p.attentionCalls ? 1e3 * p.attentionSeconds / p.attentionCalls : 0.0);
+}
+
+bool VulkanLayerSession::gpuUsable() const { return m_k && !m_context->lost(); }
+
+void VulkanLayerSession::handle(const VulkanError& e) {
+  if (e.deviceLost()) {
+    noteOnce(g_lostNoted, "Vulkan device lost (" + e.detail() + "); continuing on the CPU");
+    return;
+  }
+  if (e.outOfMemory()) {
+    noteOnce(g_memoryNoted, "Vulkan: " + e.detail() + "; such steps run on the CPU");
+    return;
+  }
+  throw e;
+}
+
+const Buffer& VulkanLayerSession::original(Role role) const { return role == Role::K ? *m_k : *m_v; }
+
+std::shared_ptr<Buffer> VulkanLayerSession::acquireValuesBuffer() {
+  for (const auto& b : m_valueBuffers)
+    if (b.use_count() == 1) return b;  // no reconstruction holds it any more
+  m_valueBuffers.push_back(
+      std::make_shared<Buffer>(m_context, size_t(m_shape.values()) * 4, MemoryUse::Device, "reconstruction"));
+  return m_valueBuffers.back();
+}
+
+const VulkanLayerSession::Resident* VulkanLayerSession::residentOf(const RoleReconstruction& r) const {
+  const auto* res = dynamic_cast<const Resident*>(r.resident.get());
+  return res && res->owner == this ? res : nullptr;
+}
+
+std::shared_ptr<const VulkanLayerSession::Resident> VulkanLayerSession::attachUpload(const std::vector<float>& values) {
+  auto res = std::make_shared<Resident>();
+  res->id = g_nextResidentId++;
+  res->owner = this;
+  res->buffer = acquireValuesBuffer();
+  uploadNow(m_context, *res->buffer, std::as_bytes(std::span(values)));
+  return res;
+}
+
+const std::vector<float>& VulkanLayerSession::hostValues(const RoleReconstruction& r) {
+  if (!r.values.empty()) return r.values;
+  const Resident* res = residentOf(r);
+  if (!res) throw Error(ErrorCode::InvalidArgument, "reconstruction without values passed to another session");
+  if (res->host.empty()) {
+    res->host.resize(size_t(m_shape.values()));
+    downloadNow(m_context, *res->buffer, std::as_writable_bytes(std::span(res->host)));
+  }
+  return res->host;
+}
+
+RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::MethodConfig& cfg) {
+  // The storage is counted exactly as the CPU backend counts it (no protection here).
+  const quant::MethodInfo* info = quant::findMethod(cfg.method);
+  const bool layerRow = info->scope == quant::RowScope::LayerRow;
+  const auto method = quant::createMethod(cfg, layerRow ? m_shape.heads * m_shape.dim : m_shape.dim);
+  RoleReconstruction r;
+  r.role = role;
+  r.config = cfg;
+  r.headBytes.assign(size_t(m_shape.heads), 0.0);
+  if (layerRow) {
+    r.bytes = method->storageBytes(m_shape.tokens);
+    for (auto& b : r.headBytes) b = double(r.bytes) / double(m_shape.heads);
+  } else {
+    for (auto& b : r.headBytes) {
+      b = double(method->storageBytes(m_shape.tokens));
+      r.bytes += method->storageBytes(m_shape.tokens);
+    }
+  }
+  r.bitsPerValue = double(r.bytes) * 8.0 / double(m_shape.values());
+
+  auto res = std::make_shared<Resident>();
+  res->id = g_nextResidentId++;
+  res->owner = this;
+  res->buffer = acquireValuesBuffer();
+  if (!m_sums)
+    m_sums = std::make_unique<Buffer>(m_context, reconstructionSumsBytes(m_shape.vectors()), MemoryUse::Readback,
+                                      "reconstruction sums");
+  const auto t0 = std::chrono::steady_clock::now();
+  m_batch->begin();
+  m_kernels->record(*m_batch, cfg, m_shape, original(role), *res->buffer);
+  m_batch->barrier();
+  recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, *m_sums);
+  m_batch->submitAndWait();
+  res->sums.resize(size_t(m_shape.vectors()) * 8);
+  m_sums->invalidate(0, m_sums->size());
+  std::memcpy(res->sums.data(), m_sums->mapped(), res->sums.size() * 4);
+  ++m_profile.quantizeCalls;
+  m_profile.quantizeSeconds += secondsSince(t0);
+  r.resident = std::move(res);
+  return r;
+}
+
+RoleReconstruction VulkanLayerSession::quantizeResident(Role role, const quant::MethodConfig& cfgIn,
+                                                        const quant::ProtectionConfig& protection) {
+  std::lock_guard lock(m_mutex);
+  quant::MethodConfig cfg = cfgIn;
+  cfg.isKey = role == Role::K;
+  if (gpuUsable() && !quantizeUnsupportedReason(cfg, protection, m_shape)) {
+    try {
+      return quantizeOnGpu(role, cfg);
+    } catch (const VulkanError& e) {
+      handle(e);
+    }
+  }
+  RoleReconstruction r = m_cpu->quantize(role, cfgIn, protection);
+  if (gpuUsable() && m_attention) {  // the attention kernels read it from the device
+    try {
+      r.resident = attachUpload(r.values);
+    } catch (const VulkanError& e) {
+      handle(e);
+    }
+  }
+  return r;
+}
+
+RoleReconstruction VulkanLayerSession::quantize(Role role, const quant::MethodConfig& cfg,
+                                                const quant::ProtectionConfig& protection) {
+  std::lock_guard lock(m_mutex);
+  RoleReconstruction r = quantizeResident(role, cfg, protection);
+  if (r.values.empty() && r.resident) r.values = hostValues(r);
+  return r;
+}
+
+metrics::ReconstructionAccumulator VulkanLayerSession::reconstruction(const RoleReconstruction& r, int kvHead) {
+  std::lock_guard lock(m_mutex);
+  if (kvHead < 0 || kvHead >= m_shape.heads)
+    throw Error(ErrorCode::InvalidArgument, "KV head " + std::to_string(kvHead) + " does not exist");
+  if (const Resident* res = residentOf(r); res && !res->sums.empty())
+    return accumulateReconstruction(res->sums, uint64_t(kvHead) * uint64_t(m_shape.tokens), uint64_t(m_shape.tokens));
+  const std::vector<float>& values = hostValues(r);
+  const size_t hs = m_data.headSize();
+  metrics::ReconstructionAccumulator acc;
+  acc.add(m_data.head(r.role, kvHead), std::span(values).subspan(size_t(kvHead) * hs, hs), m_data.tokens,
+          m_data.headDim);
+  return acc;
+}
+
+std::optional<metrics::AttentionSums> VulkanLayerSession::attention(int kvHead, const RoleReconstruction* k,
+                                                                    const RoleReconstruction* v) {
+  std::lock_guard lock(m_mutex);
+  if (m_data.qHeads == 0) return std::nullopt;
+  if (m_attention && gpuUsable() && kvHead >= 0 && kvHead < m_shape.heads) {
+    try {
+      std::shared_ptr<const Resident> tmpK, tmpV;  // reconstructions from elsewhere: uploaded for this call
+      const Resident* rk = k ? residentOf(*k) : nullptr;
+      const Resident* rv = v ? residentOf(*v) : nullptr;
+      if (k && !rk) rk = (tmpK = attachUpload(hostValues(*k))).get();
+      if (v && !rv) rv = (tmpV = attachUpload(hostValues(*v))).get();
+      const uint64_t idK = rk ? rk->id : 0, idV = rv ? rv->id : 0;
+      if (m_cachedSums.empty() || idK != m_cachedK || idV != m_cachedV) {
+        m_cachedSums.clear();
+        const auto t0 = std::chrono::steady_clock::now();
+        m_cachedSums = m_attention->evaluate(*m_batch, *m_k, *m_v, rk ? rk->buffer.get() : nullptr,
+                                             rv ? rv->buffer.get() : nullptr);
+        ++m_profile.attentionCalls;
+        m_profile.attentionSeconds += secondsSince(t0);
+        m_cachedK = idK;
+        m_cachedV = idV;
+      }
+      return m_cachedSums[size_t(kvHead)];
+    } catch (const VulkanError& e) {
+      handle(e);
+    }
+  }
+  // CPU: it reads host values.
+  RoleReconstruction hk, hv;
+  if (k && k->values.empty()) {
+    hk = *k;
+    hk.values = hostValues(*k);
+    k = &hk;
+  }
+  if (v && v->values.empty()) {
+    hv = *v;
+    hv.values = hostValues(*v);
+    v = &hv;
+  }
+  return m_cpu->attention(kvHead, k, v);
+}
+
+}  // namespace vq::gpu

@@ -1,0 +1,80 @@
+// One layer resident on a Vulkan device (see vulkan_backend.h for what runs where).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/compute/compute_backend.h"
+#include "gpu/kernels/role_shape.h"
+
+namespace vq {
+class ThreadPool;
+}
+
+namespace vq::gpu {
+
+class Buffer;
+class CommandBatch;
+class Context;
+class LayerAttention;
+class QuantizeKernels;
+class VulkanError;
+
+class VulkanLayerSession final : public LayerSession {
+ public:
+  VulkanLayerSession(std::shared_ptr<Context> context, std::shared_ptr<QuantizeKernels> kernels, LayerData data,
+                     const metrics::AttentionOptions& options, ThreadPool& pool);
+  ~VulkanLayerSession() override;
+
+  const LayerData& data() const override { return m_data; }
+  const std::vector<int64_t>& queryPositions() const override { return m_cpu->queryPositions(); }
+  RoleReconstruction quantize(Role role, const quant::MethodConfig& cfg,
+                              const quant::ProtectionConfig& protection) override;
+  RoleReconstruction quantizeResident(Role role, const quant::MethodConfig& cfg,
+                                      const quant::ProtectionConfig& protection) override;
+  metrics::ReconstructionAccumulator reconstruction(const RoleReconstruction& r, int kvHead) override;
+  std::optional<metrics::AttentionSums> attention(int kvHead, const RoleReconstruction* k,
+                                                  const RoleReconstruction* v) override;
+
+  // Why this layer (or its attention) runs on the CPU; empty when it runs on the GPU.
+  const std::string& cpuReason() const { return m_cpuReason; }
+  const std::string& attentionCpuReason() const { return m_attentionCpuReason; }
+
+ private:
+  struct Resident;
+  bool gpuUsable() const;
+  void handle(const VulkanError& e);  // lost device / out of memory: note and continue on the CPU
+  RoleReconstruction quantizeOnGpu(Role role, const quant::MethodConfig& cfg);
+  std::shared_ptr<Buffer> acquireValuesBuffer();
+  std::shared_ptr<const Resident> attachUpload(const std::vector<float>& values);
+  const Resident* residentOf(const RoleReconstruction& r) const;
+  const std::vector<float>& hostValues(const RoleReconstruction& r);
+  const Buffer& original(Role role) const;
+
+  std::shared_ptr<Context> m_context;
+  std::shared_ptr<QuantizeKernels> m_kernels;
+  LayerData m_data;
+  std::unique_ptr<LayerSession> m_cpu;  // the per-call fallback, a view of m_data
+  RoleShape m_shape;
+  std::string m_cpuReason, m_attentionCpuReason;
+  std::unique_ptr<Buffer> m_k, m_v;
+  std::unique_ptr<CommandBatch> m_batch;
+  std::unique_ptr<LayerAttention> m_attention;
+  std::vector<std::shared_ptr<Buffer>> m_valueBuffers;  // reconstruction buffers, reused when released
+  std::unique_ptr<Buffer> m_sums;                       // per-vector sums of the last quantize
+  // VQ_GPU_PROFILE=1: wall time of the GPU submits (quantize + sums, attention), on stderr at the end.
+  struct Profile {
+    bool on = false;
+    int quantizeCalls = 0, attentionCalls = 0;
+    double quantizeSeconds = 0, attentionSeconds = 0, openSeconds = 0;
+  } m_profile;
+  std::recursive_mutex m_mutex;
+  // Attention of the last (K̂, V̂) pair for every KV head (evaluateInLayer asks head by head).
+  uint64_t m_cachedK = 0, m_cachedV = 0;
+  std::vector<metrics::AttentionSums> m_cachedSums;
+};
+
+}  // namespace vq::gpu

@@ -1,0 +1,140 @@
+// The Vulkan plumbing: context, buffers (limits, upload/download), pipelines and their on-disk
+// cache, command batches.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <numeric>
+#include <vector>
+
+#include "core/common/error.h"
+#include "gpu/vulkan/vk_buffer.h"
+#include "gpu/vulkan/vk_commands.h"
+#include "gpu/vulkan/vk_error.h"
+#include "gpu/vulkan/vk_pipeline.h"
+#include "gpu_test_device.h"
+
+namespace vq::gpu {
+namespace {
+
+TEST(VulkanContext, OpensTheTestDevice) {
+  VQ_REQUIRE_VULKAN();
+  auto c = test::testContext();
+  EXPECT_EQ(c->info().index, test::testDevice().index);
+  EXPECT_GE(c->info().apiVersion, uint32_t(VK_API_VERSION_1_2));
+  EXPECT_GT(Buffer::maxBytes(*c), size_t(1) << 20);
+  EXPECT_FALSE(c->lost());
+}
+
+TEST(VulkanContext, BadDeviceIndexIsAClearError) {
+  VQ_REQUIRE_VULKAN();
+  ContextOptions o;
+  o.device = 1000;
+  o.pipelineCacheDir = "none";
+  try {
+    Context::create(o);
+    FAIL() << "device 1000 opened";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+    EXPECT_NE(e.detail().find("does not exist"), std::string::npos) << e.detail();
+  }
+}
+
+TEST(VulkanError, NamesTheResult) {
+  const VulkanError e(VK_ERROR_DEVICE_LOST, "vkQueueSubmit");
+  EXPECT_TRUE(e.deviceLost());
+  EXPECT_EQ(e.code(), ErrorCode::Io);
+  EXPECT_NE(e.detail().find("VK_ERROR_DEVICE_LOST"), std::string::npos);
+  EXPECT_EQ(VulkanError(VK_ERROR_OUT_OF_DEVICE_MEMORY, "x").code(), ErrorCode::Unsupported);
+  EXPECT_EQ(vkResultName(VkResult(-12345)), "VkResult -12345");
+}
+
+TEST(VulkanBuffer, OversizedRequestFailsBeforeAllocating) {
+  VQ_REQUIRE_VULKAN();
+  auto c = test::testContext();
+  try {
+    Buffer b(c, Buffer::maxBytes(*c) + 4096, MemoryUse::Device, "test buffer");
+    FAIL() << "allocated past the device limit";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Unsupported);
+    EXPECT_NE(e.detail().find("test buffer"), std::string::npos);
+  }
+}
+
+TEST(VulkanBuffer, UploadDownloadRoundTrip) {
+  VQ_REQUIRE_VULKAN();
+  auto c = test::testContext();
+  std::vector<uint32_t> data(100000);
+  std::iota(data.begin(), data.end(), 7u);
+  Buffer device(c, data.size() * 4, MemoryUse::Device, "device");
+  uploadNow(c, device, std::as_bytes(std::span(data)));
+  std::vector<uint32_t> back(data.size());
+  downloadNow(c, device, std::as_writable_bytes(std::span(back)));
+  EXPECT_EQ(back, data);
+  // A copy and a fill in one batch.
+  Buffer other(c, data.size() * 4, MemoryUse::Readback, "readback");
+  CommandBatch batch(c);
+  batch.begin();
+  batch.fill(other, 0xABCDABCDu);
+  batch.barrier();
+  batch.copy(device, other, 400, 0, 800);
+  batch.submitAndWait();
+  std::vector<uint32_t> got(data.size());
+  other.invalidate(0, other.size());
+  std::memcpy(got.data(), other.mapped(), got.size() * 4);
+  EXPECT_EQ(got[0], 0xABCDABCDu);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(got[size_t(200 + i)], data[size_t(i)]);
+  EXPECT_EQ(got[300], 0xABCDABCDu);
+}
+
+TEST(VulkanPipelines, CacheIsWrittenAndReadBack) {
+  VQ_REQUIRE_VULKAN();
+  const std::filesystem::path dir = std::filesystem::path(test::testCacheDir()) / "cache-test";
+  std::filesystem::remove_all(dir);
+  ContextOptions o;
+  o.device = test::testDevice().index;
+  o.pipelineCacheDir = dir.string();
+  std::filesystem::path file;
+  {
+    auto c = Context::create(o);
+    file = c->pipelines().cacheFile();
+    EXPECT_EQ(file.parent_path(), dir);
+    EXPECT_EQ(c->pipelines().loadedBytes(), 0u);
+    c->pipelines().get({"test_exact_float", 2, 4, {}});
+    EXPECT_EQ(c->pipelines().created(), 1u);
+  }  // destroying the context saves the cache
+  ASSERT_TRUE(std::filesystem::exists(file));
+  {
+    auto c = Context::create(o);
+    EXPECT_GT(c->pipelines().loadedBytes(), 0u);
+  }
+  // A foreign or corrupt file is ignored, never fatal.
+  {
+    std::FILE* f = std::fopen(file.string().c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("not a pipeline cache", f);
+    std::fclose(f);
+    auto c = Context::create(o);
+    EXPECT_EQ(c->pipelines().loadedBytes(), 0u);
+    c->pipelines().get({"test_exact_float", 2, 4, {}});
+  }
+  // An unwritable folder is not fatal either.
+  o.pipelineCacheDir = "/proc/veloxquant-no-such-dir";
+  auto c = Context::create(o);
+  c->pipelines().get({"test_exact_float", 2, 4, {}});
+  EXPECT_FALSE(c->pipelines().save());
+  EXPECT_TRUE(Context::create([&] { auto n = o; n.pipelineCacheDir = "none"; return n; }())->pipelines().cacheFile().empty());
+}
+
+TEST(VulkanPipelines, UnknownShaderIsAnInternalError) {
+  VQ_REQUIRE_VULKAN();
+  try {
+    test::testContext()->pipelines().get({"no_such_shader", 1, 0, {}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Internal);
+  }
+}
+
+}  // namespace
+}  // namespace vq::gpu
