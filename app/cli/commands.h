@@ -12,5 +12,10 @@ int runBench(int argc, char** argv);
 int runEvaluate(int argc, char** argv);
 int runCompare(int argc, char** argv);
 int runQuantize(int argc, char** argv);
+int runCalibrate(int argc, char** argv);
+int runAllocate(int argc, char** argv);
+int runVerify(int argc, char** argv);
+int runExport(int argc, char** argv);
+int runTune(int argc, char** argv);
 
 }  // namespace vq::cli

@@ -376,6 +376,13 @@ Allocation allocate(const CalibrationTable& t, const AllocationRequest& r, Alloc
                       unitName + " (the cheapest allowed entry everywhere, pins and limits included)");
   }
   a.minimumAchievable = double(minAll) / (valuesAll * w.scale);
+  if (problems.size() == 2) {  // separate K and V budgets: the overall target they imply
+    const double implied = (problems[0].target * problems[0].values + problems[1].target * problems[1].values) / valuesAll;
+    if (r.target > 0 && std::fabs(r.target - implied) > 1e-9 * implied)
+      a.notes.push_back("the K and V targets imply an overall target of " + num(implied) + unitName + " (not " +
+                        num(r.target) + ")");
+    a.request.target = implied;
+  }
   std::vector<double> alpha;
   if (kind == AllocatorKind::RateQuant) a.beta = pooledBeta(t, r.unit, r.beta, alpha, a.notes);
   for (const auto& s : problems) {

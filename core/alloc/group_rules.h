@@ -26,6 +26,7 @@ struct GroupRule {
   std::string selector;  // as written
   std::string value;     // pin: entry text; min/max: the rate as written
   std::string text;      // the whole rule as written (for messages and files)
+  friend bool operator==(const GroupRule&, const GroupRule&) = default;
 };
 
 // Parses a comma-separated list of rules. Throws Error(InvalidArgument) naming the bad rule.

@@ -144,6 +144,93 @@ err = ((k - kr) ** 2).sum() / (kr ** 2).sum()
 assert 0 < err < 0.05, err
 assert "q4_0" in hdr["__metadata__"]["quantized"]
 ' "$SAMPLES"
+# --- calibration, allocation, verification, export -------------------------------------------
+K="$SAMPLES/s01_story_kite.npz"
+for c in calibrate allocate verify export tune; do
+  check "$c help" 0 "$VQ" $c --help
+  contains "$c help text" "usage: veloxquant $c"
+done
+check "calibrate the sample" 0 "$VQ" calibrate "$K" --quiet --out "$tmp/table.json" --csv "$tmp/table.csv"
+contains "calibrate prints groups" "L1.H3.V"
+pycheck "calibration table JSON" '
+import json, sys, csv
+t = json.load(open(sys.argv[1] + "/table.json"))
+assert t["schema"] == "veloxquant.calibration" and t["version"] == 1, t["schema"]
+assert len(t["groups"]) == 16 and len(t["menu"]) == 4, (len(t["groups"]), len(t["menu"]))
+assert t["settings"]["metric"] == "attention" and t["dump"]["model"] == "TinyStories-656K"
+assert [m["bpv"] for m in t["menu"]] == [2.0, 3.0, 4.0, 5.0]
+rows = list(csv.DictReader(open(sys.argv[1] + "/table.csv")))
+assert len(rows) == 64, len(rows)
+'
+check "layer-row menu per head is refused" 1 "$VQ" calibrate "$K" --quiet --menu q4_0,q8_0
+contains "refusal says per layer" "per layer"
+check "layer-row menu per layer" 0 "$VQ" calibrate "$K" --quiet --menu q4_0,q8_0,fp16 --granularity layer
+check "calibrate bad probe" 2 "$VQ" calibrate "$K" --probe guess
+check "keynorm probe" 0 "$VQ" calibrate "$K" --quiet --probe keynorm --granularity layer --kv joint
+contains "keynorm note" "model curve"
+check "allocate optimal" 0 "$VQ" allocate "$tmp/table.json" --target 2.0 --out "$tmp/a.vqalloc.json"
+contains "allocate compares with uniform" "uniform at the same target"
+pycheck "allocation file" '
+import json, sys
+a = json.load(open(sys.argv[1] + "/a.vqalloc.json"))
+assert a["schema"] == "veloxquant.allocation" and a["version"] == 1
+b = a["budget"]
+assert b["unit"] == "bits" and b["achieved"] <= 2.0 and b["achieved_bpv"] <= 3.0, b
+assert len(a["groups"]) == 16 and all(g["method"] == "turboquant_mse" for g in a["groups"])
+assert sum(g["bits"] * g["values"] for g in a["groups"]) <= 2.0 * sum(g["values"] for g in a["groups"])
+'
+check "allocate infeasible" 1 "$VQ" allocate "$tmp/table.json" --target 0.5
+contains "infeasible names the minimum" "minimum achievable average of 1 bits/value"
+check "allocate from a dump, ratequant, pins" 0 "$VQ" allocate "$K" --quiet --target 2.5 --allocator ratequant --pin first:1
+check "allocate bad allocator" 2 "$VQ" allocate "$tmp/table.json" --target 2 --allocator greedy
+check "allocate without target" 2 "$VQ" allocate "$tmp/table.json"
+check "verify" 0 "$VQ" verify "$K" "$tmp/a.vqalloc.json" --quiet --out "$tmp/av.vqalloc.json"
+contains "verify compares" "optimal vs uniform, measured output error"
+check "verify --json" 0 "$VQ" verify "$K" "$tmp/a.vqalloc.json" --quiet --json
+cp "$tmp/out" "$tmp/verify.json"
+pycheck "optimal beats uniform in measured output error" '
+import json, sys
+v = json.load(open(sys.argv[1] + "/verify.json"))
+assert v["measured"]["output_error"] < v["uniform"]["measured"]["output_error"], v
+a = json.load(open(sys.argv[1] + "/av.vqalloc.json"))
+assert a["measured"]["output_error"] == v["measured"]["output_error"]
+assert all(g["measured"] is not None for g in a["groups"])
+'
+check "verify on another recording of the model" 0 "$VQ" verify "$SAMPLES/s04_gen_sampled_512.npz" "$tmp/a.vqalloc.json" --quiet
+contains "verify warns about token counts" "token counts differ"
+check "verify on a dump of another shape" 1 "$VQ" verify "$tmp/tiny.npz" "$tmp/a.vqalloc.json" --quiet
+contains "shape mismatch names the field" "dump.layers"
+for f in vllm llamacpp kvtuner veloxquant-list veloxquant-dict hf mlx; do
+  check "export $f" 0 "$VQ" export "$tmp/a.vqalloc.json" --format $f --out "$tmp/export.$f"
+  contains "export $f lists approximations" "approximation:"
+done
+pycheck "exports parse" '
+import json, sys
+d = sys.argv[1]
+assert json.load(open(d + "/export.vllm"))["kv_cache_dtype"] in ("fp8", "auto")
+assert len(json.load(open(d + "/export.veloxquant-list"))) == 2
+assert set(json.load(open(d + "/export.veloxquant-dict"))) == {"bit_width_inlier", "value_bits"}
+assert json.load(open(d + "/export.hf"))["cache_config"]["nbits"] == 2
+assert set(json.load(open(d + "/export.kvtuner"))) == {"0", "1"}
+assert open(d + "/export.llamacpp").read().startswith("--cache-type-k ")
+assert open(d + "/export.mlx").read().startswith("--kv-bits 2 ")
+'
+check "export unknown format" 2 "$VQ" export "$tmp/a.vqalloc.json" --format onnx
+check "export missing file" 1 "$VQ" export "$tmp/none.vqalloc.json" --format vllm
+printf '{"schema": "veloxquant.allocation", "version": 1}' > "$tmp/bad.vqalloc.json"
+check "export malformed file" 1 "$VQ" export "$tmp/bad.vqalloc.json" --format vllm
+contains "malformed file names the field" "dump: missing"
+check "tune" 0 "$VQ" tune "$K" --target 2.0 --quiet --out "$tmp/tune"
+contains "tune compares three allocators" "ratequant"
+pycheck "tune files" '
+import json, sys, csv, os
+d = sys.argv[1] + "/tune"
+for f in ("table.json", "alloc.vqalloc.json", "ratequant.vqalloc.json", "uniform.vqalloc.json", "calibration.csv", "allocation.csv", "summary.csv"):
+    assert os.path.exists(d + "/" + f), f
+rows = {r["allocation"]: r for r in csv.DictReader(open(d + "/summary.csv"))}
+assert float(rows["optimal"]["measured_output_error"]) < float(rows["uniform"]["measured_output_error"]), rows
+assert float(rows["optimal"]["achieved"]) <= 2.0 and float(rows["optimal"]["predicted"]) <= float(rows["ratequant"]["predicted"])
+'
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -115,6 +115,46 @@ TEST(Mckp, MatchesBruteForceOnLargerInstances) {
   }
 }
 
+// An independent exact method for small integer capacities: the textbook DP over capacity.
+double capacityDp(const Groups& groups, int64_t capacity) {
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> best(size_t(capacity + 1), 0.0), next;
+  for (const auto& g : groups) {
+    next.assign(best.size(), inf);
+    for (int64_t c = 0; c <= capacity; ++c)
+      for (const auto& it : g)
+        if (it.weight <= c) next[size_t(c)] = std::min(next[size_t(c)], best[size_t(c - it.weight)] + it.cost);
+    best.swap(next);
+  }
+  return best[size_t(capacity)];
+}
+
+TEST(Mckp, MatchesCapacityDpOnManyGroups) {
+  // 60-120 groups: far beyond brute force; the capacity DP is exact for small integer weights.
+  Rng rng(21);
+  for (int trial = 0; trial < 30; ++trial) {
+    const size_t n = 60 + size_t(rng.uniform() * 60);
+    Groups groups(n);
+    int64_t lo = 0, hi = 0;
+    for (auto& g : groups) {
+      const int64_t size = trial % 2 ? 1 + int64_t(rng.uniform() * 6) : 2;
+      double d = 0.5 + rng.uniform();
+      for (int b = 1; b <= 4; ++b) {
+        d *= trial % 3 == 0 ? 0.2 + 1.0 * rng.uniform() : 0.2 + 0.2 * rng.uniform();  // some non-monotone
+        g.push_back({size * b, d});
+      }
+      lo += size;
+      hi += 4 * size;
+    }
+    const int64_t capacity = lo + int64_t(rng.uniform() * double(hi - lo));
+    const double expected = capacityDp(groups, capacity);
+    const MckpSolution sol = solveMultipleChoiceKnapsack(groups, capacity);
+    ASSERT_TRUE(sol.feasible);
+    EXPECT_LE(sol.weight, capacity);
+    EXPECT_NEAR(sol.cost, expected, 1e-11 * (1 + std::fabs(expected))) << "trial " << trial;
+  }
+}
+
 TEST(Mckp, NonConvexCurvesWhereGreedyFails) {
   // Group 0: the middle item is far better than the hull suggests; a greedy along the convex
   // hull would skip it.
