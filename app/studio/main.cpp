@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("dump"),
-                               QApplication::translate("main", "KV dump to open (default: the bundled sample)"));
+                               QApplication::translate("main", "KV dump or session (*.vqalloc.json) to open (default: the bundled sample)"));
   QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                 QApplication::translate("main", "Save PNG screenshots of the views to DIR and quit."),
                                 QStringLiteral("DIR"));
@@ -48,6 +48,6 @@ int main(int argc, char** argv) {
     auto* tour = new vq::ui::ScreenshotTour(&window, parser.value(screenshot), &window);
     QObject::connect(tour, &vq::ui::ScreenshotTour::done, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
   }
-  if (!dump.isEmpty()) window.openDump(dump);
+  if (!dump.isEmpty()) window.openPath(dump);
   return app.exec();
 }

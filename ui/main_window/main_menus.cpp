@@ -31,6 +31,8 @@ void MainWindow::createActions() {
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   updateRecentMenu();
   file->addSeparator();
+  createFileActions(file);
+  file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
@@ -42,6 +44,10 @@ void MainWindow::createActions() {
   redo->setShortcuts(QKeySequence::keyBindings(QKeySequence::Redo) << QKeySequence(Qt::CTRL | Qt::Key_Y));
   edit->addAction(undo);
   edit->addAction(redo);
+  edit->addSeparator();
+  QAction* copyChart = edit->addAction(tr("Copy &Chart"), this, &MainWindow::copyChart);
+  copyChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+  copyChart->setStatusTip(tr("Copy the current view's chart to the clipboard as an image"));
 
   createViewMenu(menuBar()->addMenu(tr("&View")));
 
@@ -126,7 +132,7 @@ void MainWindow::updateRecentMenu() {
   m_recentMenu->clear();
   const QStringList files = settings::recentFiles();
   for (const QString& f : files) {
-    QAction* a = m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openDump(f); });
+    QAction* a = m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openPath(f); });
     a->setToolTip(f);
     a->setStatusTip(f);
     if (!QFileInfo::exists(f)) {

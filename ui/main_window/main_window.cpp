@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
@@ -24,6 +25,7 @@
 #include "ui/jobs/job_panel.h"
 #include "ui/jobs/job_runner.h"
 #include "ui/session/session.h"
+#include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
 #include "ui/views/allocation_view.h"
 #include "ui/views/sensitivity_view.h"
@@ -45,7 +47,11 @@ QString describeBackend() {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_session(new Session(this)), m_loader(new JobRunner(this)), m_prober(new JobRunner(this)) {
+    : QMainWindow(parent),
+      m_session(new Session(this)),
+      m_files(new SessionFiles(m_session, this)),
+      m_loader(new JobRunner(this)),
+      m_prober(new JobRunner(this)) {
   setObjectName(QStringLiteral("MainWindow"));
   setAcceptDrops(true);
   m_dataset = new DatasetPanel(this);
@@ -66,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
 
   m_jobs = new JobPanel(this);
   m_jobs->track(m_loader);
+  m_jobs->track(m_files->runner());
   m_jobs->track(m_sensitivity->runner());
   m_jobs->track(m_allocation->runner());
   m_dumpLabel = new QLabel(this);
@@ -80,9 +87,17 @@ MainWindow::MainWindow(QWidget* parent)
 
   createActions();
   connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+  auto updateSaveActions = [this] {
+    const bool can = m_files->canSave();
+    m_saveAction->setEnabled(can);
+    m_saveAsAction->setEnabled(can);
+    m_exportMenu->setEnabled(m_session->table() != nullptr);
+  };
+  connect(m_session, &Session::allocationChanged, this, updateSaveActions);
+  updateSaveActions();
   connect(m_session, &Session::tableChanged, this, [this] {
-    // A new calibration is unsaved work.
-    if (m_session->table() && m_session->filePath().isEmpty()) setWindowModified(true);
+    // A new calibration is unsaved work (opening a session resets this once it is loaded).
+    if (m_session->table()) setWindowModified(true);
   });
   connect(m_loader, &JobRunner::succeeded, this, &MainWindow::onLoadFinished);
   connect(m_loader, &JobRunner::failed, this, [this](const QString& msg) {
@@ -104,7 +119,15 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
   m_jobs->cancelAll();
-  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_loader, m_prober}) r->waitForFinished();
+  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_files->runner(), m_loader, m_prober})
+    r->waitForFinished();
+}
+
+void MainWindow::openPath(const QString& path) {
+  if (path.endsWith(QLatin1String(".vqalloc.json"), Qt::CaseInsensitive))
+    openSession(path);
+  else
+    openDump(path);
 }
 
 std::shared_ptr<const Dump> MainWindow::currentDump() const { return m_session->dump(); }
@@ -183,7 +206,7 @@ void MainWindow::dropEvent(QDropEvent* e) {
   const auto urls = e->mimeData()->urls();
   for (const QUrl& u : urls) {
     if (u.isLocalFile()) {
-      openDump(u.toLocalFile());  // a folder of .npy opens as one dump
+      openPath(u.toLocalFile());  // a folder of .npy opens as one dump
       e->acceptProposedAction();
       return;
     }
@@ -197,10 +220,7 @@ bool MainWindow::maybeSave() {
       tr("The calibration or allocation has unsaved changes.\nDo you want to save them before closing?"),
       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Cancel) return false;
-  if (answer == QMessageBox::Save) {
-    // Saving sessions arrives with the allocation files; until then there is nothing to save to.
-    return false;
-  }
+  if (answer == QMessageBox::Save) return saveSession(false);
   return true;
 }
 

@@ -20,11 +20,13 @@ class QUndoView;
 namespace vq::ui {
 
 class AllocationView;
+class AnalysisView;
 class DatasetPanel;
 class JobPanel;
 class JobRunner;
 class SensitivityView;
 class Session;
+class SessionFiles;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -36,6 +38,8 @@ class MainWindow : public QMainWindow {
 
   // Opens a dump on a worker thread; the current dump stays until the new one loaded.
   void openDump(const QString& path);
+  // A session (*.vqalloc.json) or a dump, by name.
+  void openPath(const QString& path);
   std::shared_ptr<const Dump> currentDump() const;
   Session* session() const { return m_session; }
   DatasetPanel* datasetPanel() const { return m_dataset; }
@@ -48,10 +52,18 @@ class MainWindow : public QMainWindow {
   void showView(int index);
   // Skip the unsaved-changes question on close (tests, --screenshot).
   void setAskToSave(bool ask) { m_askToSave = ask; }
+  SessionFiles* sessionFiles() const { return m_files; }
+
+  // Sessions (*.vqalloc.json): opening loads the dump it was made from and the allocation.
+  void openSession(const QString& path);
+  bool saveSessionTo(const QString& path);
+  void copyChart();
 
  signals:
   void dumpLoaded(const QString& path);
   void dumpFailed(const QString& path, const QString& message);
+  void sessionOpened(const QString& path);
+  void sessionFailed(const QString& path, const QString& message);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* e) override;
@@ -59,6 +71,11 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* e) override;
 
  private:
+  // file_actions.cpp
+  void createFileActions(QMenu* file);
+  bool saveSession(bool askPath);
+  AnalysisView* currentView() const;
+  QString defaultExportPath(const QString& what, const QString& suffix) const;
   // main_menus.cpp
   void createActions();
   void createViewMenu(QMenu* view);
@@ -71,6 +88,7 @@ class MainWindow : public QMainWindow {
   bool maybeSave();
 
   Session* m_session;
+  SessionFiles* m_files;
   JobRunner* m_loader;
   JobRunner* m_prober;
   QFuture<std::shared_ptr<const Dump>> m_loading;
@@ -86,6 +104,9 @@ class MainWindow : public QMainWindow {
   JobPanel* m_jobs;
   QMenu* m_recentMenu = nullptr;
   QAction* m_cancelAction = nullptr;
+  QAction* m_saveAction = nullptr;
+  QAction* m_saveAsAction = nullptr;
+  QMenu* m_exportMenu = nullptr;
   QLabel* m_backendLabel;
   QLabel* m_dumpLabel;
   bool m_askToSave = true;

@@ -40,7 +40,7 @@ QString bytesText(double bytes) {
 }  // namespace
 
 AllocationView::AllocationView(Session* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_runner(new JobRunner(this)), m_model(new AllocationModel(session, this)) {
+    : AnalysisView(parent), m_session(session), m_runner(new JobRunner(this)), m_model(new AllocationModel(session, this)) {
   m_proxy = new QSortFilterProxyModel(this);
   m_proxy->setSourceModel(m_model);
   m_proxy->setSortRole(AllocationModel::SortRole);
@@ -97,6 +97,9 @@ AllocationView::~AllocationView() {
   settings::setViewOption(kView, QStringLiteral("first"), m_first->value());
   settings::setViewOption(kView, QStringLiteral("last"), m_last->value());
 }
+
+TableView* AllocationView::tableView() const { return m_table; }
+ChartView* AllocationView::chartView() const { return m_chart->view(); }
 
 void AllocationView::buildControls() {
   m_slider = new QSlider(Qt::Horizontal, this);

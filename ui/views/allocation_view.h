@@ -6,7 +6,7 @@
 #pragma once
 
 #include <QFuture>
-#include <QWidget>
+#include "ui/views/analysis_view.h"
 
 #include "core/alloc/allocator.h"
 #include "core/alloc/verify.h"
@@ -27,11 +27,15 @@ class JobRunner;
 class Session;
 class TableView;
 
-class AllocationView : public QWidget {
+class AllocationView : public AnalysisView {
   Q_OBJECT
  public:
   AllocationView(Session* session, QWidget* parent = nullptr);
   ~AllocationView() override;
+
+  TableView* tableView() const override;
+  ChartView* chartView() const override;
+  QString exportName() const override { return QStringLiteral("allocation"); }
 
   JobRunner* runner() const { return m_runner; }
   AllocationModel* model() const { return m_model; }

@@ -45,7 +45,7 @@ std::vector<int> parseBits(const QString& text) {
 }  // namespace
 
 SensitivityView::SensitivityView(Session* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_runner(new JobRunner(this)), m_model(new SensitivityModel(this)) {
+    : AnalysisView(parent), m_session(session), m_runner(new JobRunner(this)), m_model(new SensitivityModel(this)) {
   m_proxy = new QSortFilterProxyModel(this);
   m_proxy->setSourceModel(m_model);
   m_proxy->setSortRole(SensitivityModel::SortRole);
@@ -81,6 +81,9 @@ SensitivityView::SensitivityView(Session* session, QWidget* parent)
 }
 
 SensitivityView::~SensitivityView() { saveOptions(); }
+
+TableView* SensitivityView::tableView() const { return m_table; }
+ChartView* SensitivityView::chartView() const { return m_chart->view(); }
 
 void SensitivityView::buildControls() {
   m_probe = new QComboBox(this);

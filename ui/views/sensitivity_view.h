@@ -5,7 +5,7 @@
 #pragma once
 
 #include <QFuture>
-#include <QWidget>
+#include "ui/views/analysis_view.h"
 #include <memory>
 
 #include "core/calib/calibration_table.h"
@@ -29,11 +29,15 @@ class SensitivityChart;
 class SensitivityModel;
 class TableView;
 
-class SensitivityView : public QWidget {
+class SensitivityView : public AnalysisView {
   Q_OBJECT
  public:
   SensitivityView(Session* session, QWidget* parent = nullptr);
   ~SensitivityView() override;
+
+  TableView* tableView() const override;
+  ChartView* chartView() const override;
+  QString exportName() const override { return QStringLiteral("sensitivity"); }
 
   QAction* runAction() const { return m_run; }
   JobRunner* runner() const { return m_runner; }
