@@ -2,10 +2,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QTimer>
+#include <QStandardPaths>
 
 #include "ui/common/samples.h"
 #include "ui/main_window/main_window.h"
+#include "ui/main_window/screenshot_tour.h"
+#include "ui/settings/settings.h"
+#include "ui/theme/theme.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -18,27 +21,33 @@ int main(int argc, char** argv) {
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("dump"),
-                               QApplication::translate("main", "KV dump to open (default: the bundled sample)"));
+                               QApplication::translate("main", "KV dump or session (*.vqalloc.json) to open (default: the bundled sample)"));
   QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                 QApplication::translate("main", "Save PNG screenshots of the views to DIR and quit."),
                                 QStringLiteral("DIR"));
   parser.addOption(screenshot);
+  QCommandLineOption theme(QStringLiteral("theme"),
+                           QApplication::translate("main", "Appearance: system, light or dark (default: the setting)."),
+                           QStringLiteral("THEME"));
+  parser.addOption(theme);
   parser.process(app);
+  // Screenshots are reproducible: they neither read nor write the user's settings.
+  if (parser.isSet(screenshot)) QStandardPaths::setTestModeEnabled(true);
+
+  const QString themeName = parser.isSet(theme) ? parser.value(theme) : vq::ui::settings::theme();
+  vq::ui::ThemeManager::instance().setTheme(themeName == QLatin1String("dark")    ? vq::ui::Theme::Dark
+                                            : themeName == QLatin1String("light") ? vq::ui::Theme::Light
+                                                                                  : vq::ui::Theme::System);
 
   vq::ui::MainWindow window;
   window.show();
   const QStringList args = parser.positionalArguments();
   const QString dump = args.isEmpty() ? vq::ui::defaultSamplePath() : args.first();
   if (parser.isSet(screenshot)) {
-    const QString dir = parser.value(screenshot);
-    QDir().mkpath(dir);
-    auto shoot = [&window, dir] {
-      window.grab().save(dir + QStringLiteral("/dataset.png"));
-      QApplication::quit();
-    };
-    QObject::connect(&window, &vq::ui::MainWindow::dumpLoaded, &window, [shoot] { QTimer::singleShot(200, shoot); });
-    QObject::connect(&window, &vq::ui::MainWindow::dumpFailed, &window, [] { QApplication::exit(1); });
+    window.setAskToSave(false);
+    auto* tour = new vq::ui::ScreenshotTour(&window, parser.value(screenshot), &window);
+    QObject::connect(tour, &vq::ui::ScreenshotTour::done, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
   }
-  if (!dump.isEmpty()) window.openDump(dump);
+  if (!dump.isEmpty()) window.openPath(dump);
   return app.exec();
 }

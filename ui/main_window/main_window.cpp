@@ -3,164 +3,200 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
+#include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrent>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <algorithm>
+#include <utility>
 
 #include "gpu/device_info.h"
 #include "ui/common/error_text.h"
 #include "ui/dataset/dataset_panel.h"
+#include "ui/jobs/compute.h"
+#include "ui/jobs/job_panel.h"
+#include "ui/jobs/job_runner.h"
+#include "ui/session/session.h"
+#include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
+#include "ui/views/allocation_view.h"
+#include "ui/views/sensitivity_view.h"
 
 namespace vq::ui {
 
 namespace {
-LoadResult loadOnWorker(const QString& path) {
-  LoadResult r;
-  r.path = path;
-  try {
-    r.dump = std::make_shared<const Dump>(Dump::open(path.toStdString()));
-  } catch (const vq::Error& e) {
-    r.error = e;
-  } catch (const std::exception& e) {
-    r.error = vq::Error(ErrorCode::Internal, e.what(), path.toStdString());
-  }
-  return r;
-}
-
 QString describeBackend() {
+  const QString compute = jobBackendName();
   const gpu::DeviceList list = gpu::listDevices();
   const int pick = gpu::pickAutomatic(list);
   for (const auto& d : list.devices)
-    if (d.index == pick) return QObject::tr("Vulkan: %1").arg(QString::fromStdString(d.name));
+    if (d.index == pick)
+      return QObject::tr("%1 · Vulkan device %2 (no Vulkan backend in this build)").arg(compute, QString::fromStdString(d.name));
   const QString why = list.unavailableReason.empty() ? QObject::tr("no GPU qualifies")
                                                      : QString::fromStdString(list.unavailableReason);
-  return QObject::tr("CPU (Vulkan unavailable: %1)").arg(why);
+  return QObject::tr("%1 (Vulkan unavailable: %2)").arg(compute, why);
 }
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-  setWindowTitle(tr("VeloxQuant Studio"));
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_session(new Session(this)),
+      m_files(new SessionFiles(m_session, this)),
+      m_loader(new JobRunner(this)),
+      m_prober(new JobRunner(this)) {
+  setObjectName(QStringLiteral("MainWindow"));
   setAcceptDrops(true);
-  m_pool.setMaxThreadCount(2);
   m_dataset = new DatasetPanel(this);
-  setCentralWidget(m_dataset);
+  m_datasetDock = new QDockWidget(tr("Dataset"), this);
+  m_datasetDock->setObjectName(QStringLiteral("DatasetDock"));
+  m_datasetDock->setWidget(m_dataset);
+  m_datasetDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                             QDockWidget::DockWidgetClosable);
+  addDockWidget(Qt::LeftDockWidgetArea, m_datasetDock);
+
+  m_views = new QTabWidget(this);
+  m_views->setDocumentMode(true);
+  m_sensitivity = new SensitivityView(m_session, m_views);
+  m_allocation = new AllocationView(m_session, m_views);
+  m_views->addTab(m_sensitivity, tr("Sensitivity"));
+  m_views->addTab(m_allocation, tr("Allocation"));
+  setCentralWidget(m_views);
+
+  m_jobs = new JobPanel(this);
+  m_jobs->track(m_loader);
+  m_jobs->track(m_files->runner());
+  m_jobs->track(m_sensitivity->runner());
+  m_jobs->track(m_allocation->runner());
   m_dumpLabel = new QLabel(this);
   m_backendLabel = new QLabel(tr("Backend: probing…"), this);
-  statusBar()->addWidget(m_dumpLabel, 1);
+  // Permanent widgets stay visible while transient messages show on the left.
+  statusBar()->addPermanentWidget(m_dumpLabel);
+  statusBar()->addPermanentWidget(m_jobs);
   statusBar()->addPermanentWidget(m_backendLabel);
+  connect(m_jobs, &JobPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(m_sensitivity, &SensitivityView::message, this, [this](const QString& t) { statusBar()->showMessage(t, 8000); });
+  connect(m_allocation, &AllocationView::message, this, [this](const QString& t) { statusBar()->showMessage(t, 8000); });
+
   createActions();
-  connect(&m_loadWatcher, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::onLoadFinished);
-  if (!restoreGeometry(settings::windowGeometry())) resize(1100, 720);
-  restoreState(settings::windowState());
+  connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+  auto updateSaveActions = [this] {
+    const bool can = m_files->canSave();
+    m_saveAction->setEnabled(can);
+    m_saveAsAction->setEnabled(can);
+    m_exportMenu->setEnabled(m_session->table() != nullptr);
+  };
+  connect(m_session, &Session::allocationChanged, this, updateSaveActions);
+  updateSaveActions();
+  connect(m_session, &Session::tableChanged, this, [this] {
+    // A new calibration is unsaved work (opening a session resets this once it is loaded).
+    if (m_session->table()) setWindowModified(true);
+  });
+  connect(m_loader, &JobRunner::succeeded, this, &MainWindow::onLoadFinished);
+  connect(m_loader, &JobRunner::failed, this, [this](const QString& msg) {
+    m_dumpLabel->setText(tr("Could not open %1").arg(QFileInfo(m_loadingPath).fileName()));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open dump"), msg, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit dumpFailed(m_loadingPath, msg);
+  });
+  connect(m_loader, &JobRunner::busyChanged, this, [this](bool busy) {
+    if (!busy && !m_pendingPath.isEmpty()) openDump(std::exchange(m_pendingPath, QString()));
+  });
+  updateTitle();
+  if (!restoreGeometry(settings::windowGeometry())) resize(1280, 800);
+  if (!restoreState(settings::windowState())) resizeDocks({m_datasetDock}, {300}, Qt::Horizontal);
+  m_views->setCurrentIndex(std::clamp(settings::currentView(), 0, m_views->count() - 1));
   probeBackend();
 }
 
 MainWindow::~MainWindow() {
-  m_loadWatcher.waitForFinished();
-  m_backendWatcher.waitForFinished();
+  m_jobs->cancelAll();
+  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_files->runner(), m_loader, m_prober})
+    r->waitForFinished();
 }
 
-void MainWindow::createActions() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open Dump…"), this, [this] { showOpenDialog(false); });
-  open->setShortcut(QKeySequence::Open);
-  open->setStatusTip(tr("Open a KV dump (.npz, .safetensors, .npy)"));
-  QAction* openFolder = file->addAction(tr("Open &Folder of .npy…"), this, [this] { showOpenDialog(true); });
-  openFolder->setStatusTip(tr("Open a folder holding one .npy file per tensor"));
-  m_recentMenu = file->addMenu(tr("Open &Recent"));
-  updateRecentMenu();
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About VeloxQuant Studio"), this, [this] {
-    QMessageBox::about(this, tr("About VeloxQuant Studio"),
-                       tr("<h3>VeloxQuant Studio %1</h3><p>A workbench for KV-cache quantization of "
-                          "large language models: load real attention activations, measure methods, "
-                          "allocate bits and export allocation files.</p>")
-                           .arg(QStringLiteral(VQ_VERSION)));
-  });
+void MainWindow::openPath(const QString& path) {
+  if (path.endsWith(QLatin1String(".vqalloc.json"), Qt::CaseInsensitive))
+    openSession(path);
+  else
+    openDump(path);
 }
 
-void MainWindow::updateRecentMenu() {
-  m_recentMenu->clear();
-  const QStringList files = settings::recentFiles();
-  for (const QString& f : files) {
-    QAction* a = m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openDump(f); });
-    a->setToolTip(f);
-    a->setStatusTip(f);
-    if (!QFileInfo::exists(f)) {
-      a->setEnabled(false);
-      a->setStatusTip(tr("%1 (missing)").arg(f));
-    }
-  }
-  if (!files.isEmpty()) {
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear Recent"), this, [this] {
-      settings::setRecentFiles({});
-      updateRecentMenu();
-    });
-  }
-  m_recentMenu->setEnabled(!files.isEmpty());
-}
-
-void MainWindow::showOpenDialog(bool folder) {
-  const QString start = settings::lastOpenFolder();
-  const QString path =
-      folder ? QFileDialog::getExistingDirectory(this, tr("Open Folder of .npy Tensors"), start)
-             : QFileDialog::getOpenFileName(this, tr("Open KV Dump"), start,
-                                            tr("KV dumps (*.npz *.safetensors *.npy);;All files (*)"));
-  if (path.isEmpty()) return;
-  settings::setLastOpenFolder(QFileInfo(path).absolutePath());
-  openDump(path);
-}
+std::shared_ptr<const Dump> MainWindow::currentDump() const { return m_session->dump(); }
 
 void MainWindow::openDump(const QString& path) {
-  if (m_loadWatcher.isRunning()) m_loadWatcher.waitForFinished();
+  if (m_loader->isBusy()) {
+    m_pendingPath = path;  // opened when the current load ends
+    return;
+  }
+  m_loadingPath = path;
   m_dumpLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-  m_loadWatcher.setFuture(QtConcurrent::run(&m_pool, loadOnWorker, path));
+  m_loading = m_loader->start<std::shared_ptr<const Dump>>(
+      tr("Opening %1").arg(QFileInfo(path).fileName()),
+      [file = path.toStdString()](QPromise<std::shared_ptr<const Dump>>& promise, const Progress&) {
+        try {
+          promise.addResult(std::make_shared<const Dump>(Dump::open(file)));
+        } catch (const Error& e) {
+          throw e.file().empty() ? e.withFile(file) : e;
+        }
+      });
 }
 
 void MainWindow::onLoadFinished() {
-  const LoadResult r = m_loadWatcher.result();
-  if (r.error) {
-    const QString msg = errorText(*r.error);
-    m_dumpLabel->setText(tr("Could not open %1").arg(QFileInfo(r.path).fileName()));
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open dump"), msg, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    emit dumpFailed(r.path, msg);
-    return;
-  }
-  m_dump = r.dump;
-  m_dataset->setDump(m_dump);
-  const auto& info = m_dump->info();
-  setWindowFilePath(r.path);
-  setWindowTitle(tr("%1 — VeloxQuant Studio").arg(QFileInfo(r.path).fileName()));
+  if (m_loading.resultCount() == 0) return;
+  const auto dump = m_loading.result();
+  const QString path = m_loadingPath;
+  // Jobs on the previous dump are moot now.
+  m_sensitivity->runner()->cancel();
+  m_allocation->runner()->cancel();
+  m_session->setDump(dump, path);
+  m_dataset->setDump(dump);
+  const auto& info = dump->info();
+  setWindowFilePath(path);
+  updateTitle();
+  setWindowModified(false);
   m_dumpLabel->setText(tr("%1: %n layer(s), K+V %2", nullptr, info.numLayers)
-                           .arg(QFileInfo(r.path).fileName(),
+                           .arg(QFileInfo(path).fileName(),
                                 QLocale().formattedDataSize(qint64(info.kvBytes), 1, QLocale::DataSizeSIFormat)));
-  settings::addRecentFile(QFileInfo(r.path).absoluteFilePath());
+  settings::addRecentFile(QFileInfo(path).absoluteFilePath());
   updateRecentMenu();
-  emit dumpLoaded(r.path);
+  emit dumpLoaded(path);
+}
+
+void MainWindow::updateTitle() {
+  const QString file = m_session->filePath().isEmpty() ? m_session->dumpPath() : m_session->filePath();
+  setWindowTitle(file.isEmpty() ? tr("VeloxQuant Studio[*]")
+                                : tr("%1[*] — VeloxQuant Studio").arg(QFileInfo(file).fileName()));
 }
 
 void MainWindow::probeBackend() {
-  connect(&m_backendWatcher, &QFutureWatcher<QString>::finished, this,
-          [this] { m_backendLabel->setText(m_backendWatcher.result()); });
-  m_backendWatcher.setFuture(QtConcurrent::run(&m_pool, describeBackend));
+  connect(m_prober, &JobRunner::succeeded, this, [this] {
+    if (m_probing.resultCount() > 0) m_backendLabel->setText(m_probing.result());
+  });
+  m_probing = m_prober->start<QString>(tr("Probing devices"), [](QPromise<QString>& promise, const Progress&) {
+    promise.addResult(describeBackend());
+  });
 }
 
 QString MainWindow::backendText() const { return m_backendLabel->text(); }
+
+void MainWindow::showView(int index) {
+  if (index < 0) {
+    m_datasetDock->show();
+    m_datasetDock->raise();
+    m_dataset->setFocus();
+    return;
+  }
+  if (index < m_views->count()) m_views->setCurrentIndex(index);
+}
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
   if (e->mimeData()->hasUrls()) e->acceptProposedAction();
@@ -170,16 +206,33 @@ void MainWindow::dropEvent(QDropEvent* e) {
   const auto urls = e->mimeData()->urls();
   for (const QUrl& u : urls) {
     if (u.isLocalFile()) {
-      openDump(u.toLocalFile());  // a folder of .npy opens as one dump
+      openPath(u.toLocalFile());  // a folder of .npy opens as one dump
       e->acceptProposedAction();
       return;
     }
   }
 }
 
+bool MainWindow::maybeSave() {
+  if (!m_askToSave || !isWindowModified()) return true;
+  const auto answer = QMessageBox::warning(
+      this, tr("Unsaved changes"),
+      tr("The calibration or allocation has unsaved changes.\nDo you want to save them before closing?"),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) return saveSession(false);
+  return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* e) {
+  if (!maybeSave()) {
+    e->ignore();
+    return;
+  }
   settings::setWindowGeometry(saveGeometry());
   settings::setWindowState(saveState());
+  settings::setCurrentView(m_views->currentIndex());
+  m_jobs->cancelAll();
   QMainWindow::closeEvent(e);
 }
 

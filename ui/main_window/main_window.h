@@ -1,44 +1,69 @@
-// The main window: menus, the Dataset panel, the status bar (backend/device, load progress),
-// drag-and-drop and recent files. Wiring only; each area lives in its own class.
+// The main window: the Dataset panel (a dock), the analysis views in tabs (Sensitivity,
+// Allocation, …), menus, the status bar (background jobs with Cancel, backend/device),
+// drag-and-drop and recent files, the unsaved-changes prompt. Wiring only: the document is the
+// Session, each view owns its controls and its JobRunner.
 #pragma once
 
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QMainWindow>
-#include <QThreadPool>
 #include <memory>
-#include <optional>
 
-#include "core/common/error.h"
 #include "core/io/dump.h"
 
+class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
+class QTabWidget;
+class QUndoView;
 
 namespace vq::ui {
 
+class AllocationView;
+class AnalysisView;
 class DatasetPanel;
-
-struct LoadResult {
-  QString path;
-  std::shared_ptr<const Dump> dump;
-  std::optional<vq::Error> error;
-};
+class JobPanel;
+class JobRunner;
+class SensitivityView;
+class Session;
+class SessionFiles;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
+  enum ViewIndex { Sensitivity, Allocation, ViewCount };
+
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
   // Opens a dump on a worker thread; the current dump stays until the new one loaded.
   void openDump(const QString& path);
-  std::shared_ptr<const Dump> currentDump() const { return m_dump; }
+  // A session (*.vqalloc.json) or a dump, by name.
+  void openPath(const QString& path);
+  std::shared_ptr<const Dump> currentDump() const;
+  Session* session() const { return m_session; }
   DatasetPanel* datasetPanel() const { return m_dataset; }
+  SensitivityView* sensitivityView() const { return m_sensitivity; }
+  AllocationView* allocationView() const { return m_allocation; }
+  QTabWidget* views() const { return m_views; }
+  JobPanel* jobPanel() const { return m_jobs; }
   QString backendText() const;
+  // Shows view `index` (ViewIndex) in the tab widget; -1 shows the Dataset panel.
+  void showView(int index);
+  // Skip the unsaved-changes question on close (tests, --screenshot).
+  void setAskToSave(bool ask) { m_askToSave = ask; }
+  SessionFiles* sessionFiles() const { return m_files; }
+
+  // Sessions (*.vqalloc.json): opening loads the dump it was made from and the allocation.
+  void openSession(const QString& path);
+  bool saveSessionTo(const QString& path);
+  void copyChart();
 
  signals:
   void dumpLoaded(const QString& path);
   void dumpFailed(const QString& path, const QString& message);
+  void sessionOpened(const QString& path);
+  void sessionFailed(const QString& path, const QString& message);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* e) override;
@@ -46,20 +71,45 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* e) override;
 
  private:
+  // file_actions.cpp
+  void createFileActions(QMenu* file);
+  bool saveSession(bool askPath);
+  AnalysisView* currentView() const;
+  QString defaultExportPath(const QString& what, const QString& suffix) const;
+  // main_menus.cpp
   void createActions();
+  void createViewMenu(QMenu* view);
   void updateRecentMenu();
-  void onLoadFinished();
   void showOpenDialog(bool folder);
+  // main_window.cpp
+  void onLoadFinished();
   void probeBackend();
+  void updateTitle();
+  bool maybeSave();
 
-  QThreadPool m_pool;
-  QFutureWatcher<LoadResult> m_loadWatcher;
-  QFutureWatcher<QString> m_backendWatcher;
-  std::shared_ptr<const Dump> m_dump;
+  Session* m_session;
+  SessionFiles* m_files;
+  JobRunner* m_loader;
+  JobRunner* m_prober;
+  QFuture<std::shared_ptr<const Dump>> m_loading;
+  QFuture<QString> m_probing;
+  QString m_loadingPath;
+  QString m_pendingPath;
   DatasetPanel* m_dataset;
+  QDockWidget* m_datasetDock;
+  QDockWidget* m_historyDock = nullptr;
+  QTabWidget* m_views;
+  SensitivityView* m_sensitivity;
+  AllocationView* m_allocation;
+  JobPanel* m_jobs;
   QMenu* m_recentMenu = nullptr;
+  QAction* m_cancelAction = nullptr;
+  QAction* m_saveAction = nullptr;
+  QAction* m_saveAsAction = nullptr;
+  QMenu* m_exportMenu = nullptr;
   QLabel* m_backendLabel;
   QLabel* m_dumpLabel;
+  bool m_askToSave = true;
 };
 
 }  // namespace vq::ui

@@ -10,6 +10,12 @@ constexpr auto kRecent = "recent/files";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kLastFolder = "recent/lastOpenFolder";
+constexpr auto kExportFolder = "export/lastFolder";
+constexpr auto kSessionFolder = "recent/lastSessionFolder";
+constexpr auto kTheme = "appearance/theme";
+constexpr auto kCurrentView = "window/currentView";
+constexpr auto kSplitter = "window/splitter";
+constexpr auto kViews = "views/";
 }  // namespace
 
 QStringList recentFiles() { return QSettings().value(kRecent).toStringList(); }
@@ -33,5 +39,28 @@ void setWindowState(const QByteArray& s) { QSettings().setValue(kState, s); }
 
 QString lastOpenFolder() { return QSettings().value(kLastFolder, QDir::homePath()).toString(); }
 void setLastOpenFolder(const QString& dir) { QSettings().setValue(kLastFolder, dir); }
+
+QString lastExportFolder() { return QSettings().value(kExportFolder, lastOpenFolder()).toString(); }
+void setLastExportFolder(const QString& dir) { QSettings().setValue(kExportFolder, dir); }
+QString lastSessionFolder() { return QSettings().value(kSessionFolder, lastOpenFolder()).toString(); }
+void setLastSessionFolder(const QString& dir) { QSettings().setValue(kSessionFolder, dir); }
+
+QString theme() {
+  const QString t = QSettings().value(kTheme, QStringLiteral("system")).toString();
+  return t == QLatin1String("light") || t == QLatin1String("dark") ? t : QStringLiteral("system");
+}
+void setTheme(const QString& theme) { QSettings().setValue(kTheme, theme); }
+
+int currentView() { return QSettings().value(kCurrentView, 0).toInt(); }
+void setCurrentView(int index) { QSettings().setValue(kCurrentView, index); }
+QByteArray splitterState() { return QSettings().value(kSplitter).toByteArray(); }
+void setSplitterState(const QByteArray& s) { QSettings().setValue(kSplitter, s); }
+
+QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback) {
+  return QSettings().value(QLatin1String(kViews) + view + QLatin1Char('/') + key, fallback);
+}
+void setViewOption(const QString& view, const QString& key, const QVariant& value) {
+  QSettings().setValue(QLatin1String(kViews) + view + QLatin1Char('/') + key, value);
+}
 
 }  // namespace vq::ui::settings

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace vq::ui::settings {
 
@@ -21,5 +22,24 @@ void setWindowState(const QByteArray& s);
 
 QString lastOpenFolder();
 void setLastOpenFolder(const QString& dir);
+QString lastExportFolder();
+void setLastExportFolder(const QString& dir);
+QString lastSessionFolder();
+void setLastSessionFolder(const QString& dir);
+
+// Appearance: "system", "light" or "dark".
+QString theme();
+void setTheme(const QString& theme);
+
+// The view shown last (index of the views' tab bar) and the splitter between the Dataset panel
+// and the views.
+int currentView();
+void setCurrentView(int index);
+QByteArray splitterState();
+void setSplitterState(const QByteArray& s);
+
+// Per-view options, stored as a small map under views/<view>/ (each view owns its keys).
+QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback = {});
+void setViewOption(const QString& view, const QString& key, const QVariant& value);
 
 }  // namespace vq::ui::settings

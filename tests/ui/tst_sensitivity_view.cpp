@@ -1,0 +1,202 @@
+// Calibration + Sensitivity view on the real sample and on synthetic dumps: streaming into the
+// model and chart, cancel mid-run, and the GUI thread staying responsive while work runs.
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/charts/chart_view.h"
+#include "ui/common/refresh_throttle.h"
+#include "ui/common/table_view.h"
+#include "ui/jobs/job_runner.h"
+#include "ui/models/sensitivity_model.h"
+#include "ui/session/session.h"
+#include "ui/views/sensitivity_chart.h"
+#include "ui/views/sensitivity_view.h"
+#include "test_support.h"
+
+using namespace vq;
+using namespace vq::ui;
+
+class TestSensitivityView : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void calibratesSampleAndStreams() {
+    Session session;
+    SensitivityView view(&session);
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(view.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(1200, 700);
+    view.show();
+    QVERIFY(!view.runAction()->isEnabled());
+    session.setDump(test::openSample(), test::samplePath());
+    QVERIFY(view.runAction()->isEnabled());
+    view.setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,2,3,4"),
+                    calib::Granularity::Head, calib::KvMode::Separate, 256);
+    QSignalSpy streamed(view.runner(), &JobRunner::resultsReady);
+    QSignalSpy ok(view.runner(), &JobRunner::succeeded);
+    QSignalSpy tableSpy(&session, &Session::tableChanged);
+    view.run();
+    QVERIFY(view.runner()->isBusy());
+    QVERIFY(!view.runAction()->isEnabled());
+    QVERIFY(ok.wait(30000));
+    QVERIFY(!streamed.isEmpty());
+    QCOMPARE(tableSpy.count(), 1);
+    QVERIFY(session.table());
+    // 2 layers x 4 KV heads x (K, V)
+    QCOMPARE(int(session.table()->groupCount()), 16);
+    QCOMPARE(view.model()->rowCount(), 16);
+    QVERIFY(view.model()->weightsFinal());
+    QCOMPARE(view.model()->columnCount(), view.model()->weightColumn() + 1);
+    QCOMPARE(view.model()->headerData(view.model()->entryColumn(1), Qt::Horizontal).toString(), QStringLiteral("D @2b"));
+    // Distortion falls from 1 to 4 bits for every group (real data: not always monotone in between).
+    for (const auto& r : view.model()->rows()) {
+      QVERIFY(r.distortion.front() > 0);
+      QVERIFY2(r.distortion.back() < r.distortion.front() / 4,
+               qPrintable(QStringLiteral("%1: %2 %3 %4 %5").arg(QString::fromStdString(r.group.id)).arg(r.distortion[0]).arg(r.distortion[1]).arg(r.distortion[2]).arg(r.distortion[3])));
+    }
+    QTRY_COMPARE(view.chart()->barCount(), 16);
+    QVERIFY(view.chart()->value(0) > 0);
+    QVERIFY(view.runAction()->isEnabled());
+    // Sorting through the proxy by a numeric column.
+    view.table()->sortByColumn(view.model()->weightColumn(), Qt::DescendingOrder);
+    const auto* proxy = view.table()->model();
+    QVERIFY(proxy->index(0, view.model()->weightColumn()).data(SensitivityModel::SortRole).toDouble() >=
+            proxy->index(15, view.model()->weightColumn()).data(SensitivityModel::SortRole).toDouble());
+    // Copy as TSV.
+    const QString tsv = TableView::toDelimited(proxy, QLatin1Char('\t'));
+    QCOMPARE(tsv.count(QLatin1Char('\n')), 17);
+  }
+
+  void otherProbesRun() {
+    Session session;
+    SensitivityView view(&session);
+    session.setDump(test::openSample(), test::samplePath());
+    for (auto probe : {calib::Probe::KeyNorm, calib::Probe::Perturb}) {
+      view.setOptions(probe, QStringLiteral("turboquant_mse"), QStringLiteral("2,3,4"), calib::Granularity::Layer,
+                      calib::KvMode::Joint, 64);
+      QSignalSpy ok(view.runner(), &JobRunner::succeeded);
+      view.run();
+      QVERIFY(ok.wait(30000));
+      QCOMPARE(int(session.table()->groupCount()), 2);  // one joint group per layer
+      QCOMPARE(session.table()->settings.probe, probe);
+      QVERIFY(session.table()->weight[0] > 0);
+    }
+  }
+
+  void badMenuIsReportedNotRun() {
+    Session session;
+    SensitivityView view(&session);
+    session.setDump(test::openSample(), test::samplePath());
+    view.setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,x"),
+                    calib::Granularity::Head, calib::KvMode::Separate, 64);
+    view.run();
+    QVERIFY(!view.runner()->isBusy());
+    QVERIFY(!session.table());
+  }
+
+  void cancelMidRunKeepsPreviousCalibration() {
+    QTemporaryDir dir;
+    Session session;
+    SensitivityView view(&session);
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.show();
+    session.setDump(test::openSample(), test::samplePath());
+    view.setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,2,3,4"),
+                    calib::Granularity::Head, calib::KvMode::Separate, 256);
+    QSignalSpy ok(view.runner(), &JobRunner::succeeded);
+    view.run();
+    QVERIFY(ok.wait(30000));
+    const auto previous = session.table();
+    QVERIFY(previous);
+
+    // A slower input: 12 layers, 8 KV heads, head_dim 128, 1024 tokens.
+    session.setDump(test::writeSynth(dir.filePath(QStringLiteral("slow.npz")), 12, 8, 128, 1024),
+                    dir.filePath(QStringLiteral("slow.npz")));
+    QVERIFY(!session.table());
+    QSignalSpy streamed(view.runner(), &JobRunner::resultsReady);
+    QSignalSpy cancelled(view.runner(), &JobRunner::cancelled);
+    QSignalSpy tableSpy(&session, &Session::tableChanged);
+    view.run();
+    QVERIFY(streamed.wait(60000));  // the first layer has streamed in
+    QVERIFY(view.model()->rowCount() > 0);
+    QElapsedTimer clock;
+    clock.start();
+    view.runner()->cancel();
+    QVERIFY(cancelled.wait(10000));
+    const qint64 ms = clock.elapsed();
+    qInfo("cancel took %lld ms after %d streamed result batch(es)", ms, int(streamed.count()));
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
+    QVERIFY(!view.runner()->isBusy());
+    QCOMPARE(tableSpy.count(), 0);  // nothing half-done reached the session
+    QVERIFY(!session.table());
+    QCOMPARE(view.model()->rowCount(), 0);  // the model shows the session's (no) calibration again
+    QVERIFY(view.runAction()->isEnabled());
+  }
+
+  void guiThreadNeverStalls_data() {
+    QTest::addColumn<bool>("synthetic");
+    QTest::newRow("real sample") << false;
+    QTest::newRow("synthetic 8x8x128x512") << true;
+  }
+
+  void guiThreadNeverStalls() {
+    QFETCH(bool, synthetic);
+    QTemporaryDir dir;
+    Session session;
+    SensitivityView view(&session);
+    view.resize(1200, 700);
+    view.show();
+    if (synthetic)
+      session.setDump(test::writeSynth(dir.filePath(QStringLiteral("big.npz")), 8, 8, 128, 512),
+                      dir.filePath(QStringLiteral("big.npz")));
+    else
+      session.setDump(test::openSample(), test::samplePath());
+    view.setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,2,3,4"),
+                    calib::Granularity::Head, calib::KvMode::Separate, 256);
+    // The window's first exposure paints everything once (fonts, chart items): not part of the run.
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTest::qWait(100);
+    test::StallMeter meter;
+    QSignalSpy ok(view.runner(), &JobRunner::succeeded);
+    QElapsedTimer clock;
+    meter.start();
+    clock.start();
+    view.run();
+    QVERIFY(ok.wait(120000));
+    QTest::qWait(150);  // the last throttled chart refresh and repaint happen inside the measurement
+    meter.stop();
+    qInfo("calibration %lld ms, %d ticks, max GUI gap %.1f ms", clock.elapsed(), meter.ticks(), meter.maxGapMs());
+    QVERIFY2(meter.maxGapMs() < 50.0, qPrintable(QString::number(meter.maxGapMs())));
+  }
+
+  void chartRefreshesOftenDuringRun() {
+    // A steady stream of rows refreshes the chart every ~100 ms (>= 5 times a second), never per row.
+    Session session;
+    SensitivityModel model;
+    RefreshThrottle throttle([] {}, 100);
+    QTimer feed;
+    int requests = 0;
+    feed.setInterval(5);
+    connect(&feed, &QTimer::timeout, [&] {
+      ++requests;
+      throttle.request();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    feed.start();
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 1000, 3000);
+    feed.stop();
+    const double perSecond = throttle.refreshCount() * 1000.0 / double(clock.elapsed());
+    qInfo("%d requests, %d refreshes, %.1f/s", requests, throttle.refreshCount(), perSecond);
+    QVERIFY(perSecond >= 5.0);
+    QVERIFY(throttle.refreshCount() < requests / 4);
+  }
+};
+
+QTEST_MAIN(TestSensitivityView)
+#include "tst_sensitivity_view.moc"
