@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QMouseEvent>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -40,7 +41,10 @@ class TestAllocationView : public QObject {
   }
 
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+  }
 
   void calibrateAllocateEditUndoRedoVerify() {
     MainWindow w;

@@ -2,6 +2,7 @@
 // model and chart, cancel mid-run, and the GUI thread staying responsive while work runs.
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,7 +24,10 @@ using namespace vq::ui;
 class TestSensitivityView : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+  }
 
   void calibratesSampleAndStreams() {
     Session session;
