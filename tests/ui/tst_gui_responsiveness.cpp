@@ -2,6 +2,7 @@
 // charts refresh >= 5 times a second during a run). Runs serially (ctest RUN_SERIAL): other
 // tests competing for the CPU would measure the machine, not the GUI.
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,7 +21,10 @@ using namespace vq::ui;
 class TestGuiResponsiveness : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+  }
 
   void guiThreadNeverStalls_data() {
     QTest::addColumn<bool>("synthetic");

@@ -1,6 +1,7 @@
 // JobRunner: streaming, progress, success, failure with translated text, cancel while busy,
 // destruction while busy.
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -15,7 +16,10 @@ using vq::ui::JobRunner;
 class TestJobRunner : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+  }
 
   void streamsResultsAndProgress() {
     JobRunner runner;

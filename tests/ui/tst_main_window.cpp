@@ -2,6 +2,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QImage>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@ class TestMainWindow : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
     vq::ui::settings::setRecentFiles({});
   }
 

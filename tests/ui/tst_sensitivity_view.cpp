@@ -2,6 +2,7 @@
 // model and chart, other probes, bad menus, cancel mid-run.
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,7 +24,10 @@ using namespace vq::ui;
 class TestSensitivityView : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+  }
 
   void calibratesSampleAndStreams() {
     Session session;

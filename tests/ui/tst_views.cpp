@@ -2,6 +2,7 @@
 // switching shortcuts, theme following, persisted window state.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -53,6 +54,7 @@ class TestViews : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
     ThemeManager::instance().setTheme(Theme::Light);
   }
 
