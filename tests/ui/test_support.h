@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QColor>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -71,6 +72,19 @@ inline int distinctColours(const QImage& img, int step = 3) {
   for (int y = 0; y < img.height(); y += step)
     for (int x = 0; x < img.width(); x += step) colours.insert(img.pixel(x, y));
   return int(colours.size());
+}
+
+// Pixels within a small distance of `colour` (antialiasing aside, a drawn series is many of them).
+inline int pixelsOfColour(const QImage& img, const QColor& colour, int tolerance = 6) {
+  int n = 0;
+  for (int y = 0; y < img.height(); ++y)
+    for (int x = 0; x < img.width(); ++x) {
+      const QColor c = img.pixelColor(x, y);
+      if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance &&
+          std::abs(c.blue() - colour.blue()) <= tolerance)
+        ++n;
+    }
+  return n;
 }
 
 }  // namespace vq::test

@@ -2,7 +2,10 @@
 // through the chart gesture and through the table model → undo/redo (model and widgets) → verify.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QMessageBox>
 #include <QMouseEvent>
+#include <QPushButton>
+#include <QTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -43,7 +46,7 @@ class TestAllocationView : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
   }
 
   void calibrateAllocateEditUndoRedoVerify() {
@@ -137,6 +140,66 @@ class TestAllocationView : public QObject {
     // An edit drops the measurement.
     QVERIFY(model->setData(model->index(3, AllocationModel::Setting), 3));
     QVERIFY(!s->verified().has_value());
+  }
+
+  void pinsAndSeparateBudgets() {
+    MainWindow w;
+    w.setAskToSave(false);
+    calibrate(w);
+    if (QTest::currentTestFailed()) return;
+    Session* s = w.session();
+    AllocationView* view = w.allocationView();
+    QSignalSpy done(view->runner(), &JobRunner::succeeded);
+    // Protect the first layer: its groups take the menu's highest setting.
+    view->setTarget(2.5);
+    view->setProtectedLayers(1, 0);
+    view->solve(alloc::AllocatorKind::Optimal);
+    QVERIFY(done.wait(10000));
+    const int top = int(s->table()->entryCount()) - 1;
+    for (size_t g = 0; g < s->table()->groupCount(); ++g)
+      if (s->table()->groups[g].key.layer == 0) {
+        QCOMPARE(s->allocation().choice[g], top);
+        QVERIFY(s->allocation().pinned[g]);
+      }
+    QVERIFY(s->allocation().achieved <= 2.5 + 1e-12);
+    QCOMPARE(view->model()->index(0, AllocationModel::Pinned).data().toString(), QStringLiteral("pinned"));
+    // Separate K and V budgets: keys get more than values.
+    view->setProtectedLayers(0, 0);
+    view->setSeparateBudgets(true, 3.0, 1.0);
+    view->solve(alloc::AllocatorKind::Optimal);
+    QVERIFY(done.wait(10000));
+    QVERIFY(s->allocation().achievedK.has_value() && s->allocation().achievedV.has_value());
+    QVERIFY(*s->allocation().achievedK <= 3.0 + 1e-12);
+    QVERIFY(*s->allocation().achievedV <= 1.0 + 1e-12);
+    QVERIFY(*s->allocation().achievedK > *s->allocation().achievedV);
+    view->setSeparateBudgets(false);
+    // An infeasible request is reported, not applied.
+    view->setProtectedLayers(2, 0);
+    view->setTarget(1.0);
+    const auto before = s->allocation().choice;
+    QSignalSpy failed(view->runner(), &JobRunner::failed);
+    view->solve(alloc::AllocatorKind::Optimal);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(1).value<ErrorCode>(), ErrorCode::Infeasible);
+    QCOMPARE(s->allocation().choice, before);
+  }
+
+  void closingAsksAboutUnsavedChanges() {
+    MainWindow w;
+    calibrate(w);
+    if (QTest::currentTestFailed()) return;
+    QVERIFY(w.isWindowModified());
+    auto answer = [](QMessageBox::StandardButton button) {
+      QTimer::singleShot(0, [button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(button)->click();
+      });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!w.close());  // cancelled: the window stays
+    answer(QMessageBox::Discard);
+    QVERIFY(w.close());
   }
 
   void mouseDragOnTheChart() {

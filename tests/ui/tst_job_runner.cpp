@@ -18,7 +18,7 @@ class TestJobRunner : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
   }
 
   void streamsResultsAndProgress() {

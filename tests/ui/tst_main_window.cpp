@@ -22,7 +22,7 @@ class TestMainWindow : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
     vq::ui::settings::setRecentFiles({});
   }
 

@@ -63,7 +63,7 @@ class TestSessionFiles : public QObject {
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // start from defaults, whatever an earlier run persisted
+    QSettings().clear();  // test-mode settings persist between runs: start from defaults
   }
 
   void saveAndReopen() {

@@ -33,9 +33,9 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
   m_tree->setModel(m_model);
   m_tree->setAlternatingRowColors(true);
   m_tree->setUniformRowHeights(true);
-  m_tree->header()->setStretchLastSection(false);
+  // Every column fits its contents (tensor names stay readable; a narrow panel scrolls).
+  m_tree->header()->setStretchLastSection(true);
   m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_tree->header()->setSectionResizeMode(DumpTreeModel::Name, QHeaderView::Stretch);
   auto* pageLayout = new QVBoxLayout(page);
   pageLayout->addWidget(m_facts);
   pageLayout->addWidget(m_warnings);

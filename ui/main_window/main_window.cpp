@@ -14,6 +14,7 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <algorithm>
 #include <utility>
@@ -28,6 +29,9 @@
 #include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
 #include "ui/views/allocation_view.h"
+#include "ui/views/compare_view.h"
+#include "ui/views/memory_view.h"
+#include "ui/views/quality_view.h"
 #include "ui/views/sensitivity_view.h"
 
 namespace vq::ui {
@@ -67,7 +71,13 @@ MainWindow::MainWindow(QWidget* parent)
   m_sensitivity = new SensitivityView(m_session, m_views);
   m_allocation = new AllocationView(m_session, m_views);
   m_views->addTab(m_sensitivity, tr("Sensitivity"));
+  m_compare = new CompareView(m_session, m_views);
+  m_memory = new MemoryView(m_session, m_views);
+  m_quality = new QualityView(m_session, m_views);
   m_views->addTab(m_allocation, tr("Allocation"));
+  m_views->addTab(m_compare, tr("Compare"));
+  m_views->addTab(m_memory, tr("Memory"));
+  m_views->addTab(m_quality, tr("Quality"));
   setCentralWidget(m_views);
 
   m_jobs = new JobPanel(this);
@@ -75,6 +85,8 @@ MainWindow::MainWindow(QWidget* parent)
   m_jobs->track(m_files->runner());
   m_jobs->track(m_sensitivity->runner());
   m_jobs->track(m_allocation->runner());
+  m_jobs->track(m_compare->runner());
+  m_jobs->track(m_quality->runner());
   m_dumpLabel = new QLabel(this);
   m_backendLabel = new QLabel(tr("Backend: probing…"), this);
   // Permanent widgets stay visible while transient messages show on the left.
@@ -112,14 +124,16 @@ MainWindow::MainWindow(QWidget* parent)
   });
   updateTitle();
   if (!restoreGeometry(settings::windowGeometry())) resize(1280, 800);
-  if (!restoreState(settings::windowState())) resizeDocks({m_datasetDock}, {300}, Qt::Horizontal);
+  if (!restoreState(settings::windowState()))  // first run: a Dataset panel wide enough for its tree
+    QTimer::singleShot(0, this, [this] { resizeDocks({m_datasetDock}, {330}, Qt::Horizontal); });
   m_views->setCurrentIndex(std::clamp(settings::currentView(), 0, m_views->count() - 1));
   probeBackend();
 }
 
 MainWindow::~MainWindow() {
   m_jobs->cancelAll();
-  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_files->runner(), m_loader, m_prober})
+  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner(),
+                       m_files->runner(), m_loader, m_prober})
     r->waitForFinished();
 }
 
@@ -157,6 +171,7 @@ void MainWindow::onLoadFinished() {
   // Jobs on the previous dump are moot now.
   m_sensitivity->runner()->cancel();
   m_allocation->runner()->cancel();
+  m_quality->runner()->cancel();
   m_session->setDump(dump, path);
   m_dataset->setDump(dump);
   const auto& info = dump->info();

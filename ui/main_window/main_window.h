@@ -21,9 +21,12 @@ namespace vq::ui {
 
 class AllocationView;
 class AnalysisView;
+class CompareView;
 class DatasetPanel;
 class JobPanel;
 class JobRunner;
+class MemoryView;
+class QualityView;
 class SensitivityView;
 class Session;
 class SessionFiles;
@@ -31,7 +34,7 @@ class SessionFiles;
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum ViewIndex { Sensitivity, Allocation, ViewCount };
+  enum ViewIndex { Sensitivity, Allocation, Compare, Memory, Quality, ViewCount };
 
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -45,6 +48,9 @@ class MainWindow : public QMainWindow {
   DatasetPanel* datasetPanel() const { return m_dataset; }
   SensitivityView* sensitivityView() const { return m_sensitivity; }
   AllocationView* allocationView() const { return m_allocation; }
+  CompareView* compareView() const { return m_compare; }
+  MemoryView* memoryView() const { return m_memory; }
+  QualityView* qualityView() const { return m_quality; }
   QTabWidget* views() const { return m_views; }
   JobPanel* jobPanel() const { return m_jobs; }
   QString backendText() const;
@@ -101,6 +107,9 @@ class MainWindow : public QMainWindow {
   QTabWidget* m_views;
   SensitivityView* m_sensitivity;
   AllocationView* m_allocation;
+  CompareView* m_compare;
+  MemoryView* m_memory;
+  QualityView* m_quality;
   JobPanel* m_jobs;
   QMenu* m_recentMenu = nullptr;
   QAction* m_cancelAction = nullptr;

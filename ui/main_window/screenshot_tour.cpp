@@ -8,6 +8,9 @@
 #include "ui/jobs/job_runner.h"
 #include "ui/main_window/main_window.h"
 #include "ui/views/allocation_view.h"
+#include "ui/views/compare_view.h"
+#include "ui/views/memory_view.h"
+#include "ui/views/quality_view.h"
 #include "ui/views/sensitivity_view.h"
 
 namespace vq::ui {
@@ -28,6 +31,10 @@ ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& dir, QObject* 
   auto* alloc = window->allocationView()->runner();
   connect(alloc, &JobRunner::succeeded, this, [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotTour::step); });
   connect(alloc, &JobRunner::failed, this, [this](const QString& msg) { fail(msg); });
+  for (JobRunner* r : {window->compareView()->runner(), window->qualityView()->runner()}) {
+    connect(r, &JobRunner::succeeded, this, [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotTour::step); });
+    connect(r, &JobRunner::failed, this, [this](const QString& msg) { fail(msg); });
+  }
 }
 
 void ScreenshotTour::shoot(const QString& name) {
@@ -64,7 +71,22 @@ void ScreenshotTour::step() {
       return;
     case 3:
       shoot(QStringLiteral("allocation.png"));
-      emit done(true);
+      m_window->showView(MainWindow::Compare);
+      m_window->compareView()->run();
+      return;
+    case 4:
+      shoot(QStringLiteral("compare.png"));
+      m_window->showView(MainWindow::Memory);
+      QTimer::singleShot(kSettleMs, this, &ScreenshotTour::step);
+      return;
+    case 5:
+      shoot(QStringLiteral("memory.png"));
+      m_window->showView(MainWindow::Quality);
+      m_window->qualityView()->run();
+      return;
+    case 6:
+      shoot(QStringLiteral("quality.png"));
+      emit done(m_saved.size() == 6);
       return;
     default: return;
   }

@@ -255,6 +255,14 @@ void AllocationView::setProtectedLayers(int first, int last) {
   m_last->setValue(last);
 }
 
+void AllocationView::setSeparateBudgets(bool on, double k, double v) {
+  m_split->setChecked(on);
+  if (on) {
+    m_targetK->setValue(k);
+    m_targetV->setValue(v);
+  }
+}
+
 void AllocationView::solve(alloc::AllocatorKind kind) {
   const auto table = m_session->table();
   if (!table || m_runner->isBusy()) return;

@@ -46,6 +46,8 @@ class AllocationView : public AnalysisView {
   alloc::AllocationRequest request() const;
   void setTarget(double target);
   void setProtectedLayers(int first, int last);
+  // Separate average rates for the K and the V groups (K/V separate calibrations only).
+  void setSeparateBudgets(bool on, double k = 0, double v = 0);
   QString summaryText() const;  // the live summary line (tests)
 
  public slots:
