@@ -71,7 +71,8 @@ void SensitivityChart::refresh() {
   m_bars->setValues(values);
   static const char* const titles[] = {QT_TR_NOOP("Distortion D per group"), QT_TR_NOOP("Weighted distortion w·D per group"),
                                        QT_TR_NOOP("Weight / probe score per group"), QT_TR_NOOP("Fitted β per group")};
-  m_bars->view()->chart()->setTitle(tr(titles[int(m_quantity)]));
+  m_bars->view()->chart()->setTitle(rows.empty() && keys.empty() ? tr("No calibration yet: choose a probe and a menu, then Run (F5)")
+                                                                 : tr(titles[int(m_quantity)]));
 }
 
 QString SensitivityChart::tooltip(int row) const {
