@@ -37,7 +37,7 @@ class TestSessionFiles : public QObject {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
   }
 
-  // Sample → calibration → optimal at 2 bits → one bar edited → verified.
+  // Sample → calibration → optimal at 2.5 bits → one bar edited → verified.
   static void prepare(MainWindow& w) {
     QSignalSpy loaded(&w, &MainWindow::dumpLoaded);
     w.openDump(test::samplePath());
@@ -48,7 +48,7 @@ class TestSessionFiles : public QObject {
     w.sensitivityView()->run();
     QVERIFY(calibrated.wait(30000));
     AllocationView* view = w.allocationView();
-    view->setTarget(2.0);
+    view->setTarget(2.5);
     QSignalSpy done(view->runner(), &JobRunner::succeeded);
     view->solve(alloc::AllocatorKind::Optimal);
     QVERIFY(done.wait(10000));
@@ -107,6 +107,7 @@ class TestSessionFiles : public QObject {
     QCOMPARE(s->allocation().choice, choice);
     QCOMPARE(QString::fromStdString(s->allocation().allocator), QStringLiteral("edited"));
     QVERIFY(std::abs(s->allocation().predicted - predicted) < 1e-12);
+    QCOMPARE(w.allocationView()->request().target, 2.5);  // the controls follow the reopened allocation
     QVERIFY(s->verified().has_value());
     QVERIFY(s->verified()->outputError.has_value());
     QVERIFY(s->undoStack()->isClean());

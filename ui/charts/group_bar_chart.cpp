@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QFontMetrics>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -45,6 +46,8 @@ void GroupBarChart::fitLabels() {
   int widest = 0;
   for (const QString& n : names) widest = std::max(widest, fm.horizontalAdvance(n));
   const double perCategory = m_view->chart()->plotArea().width() / double(names.size());
+  // Labels that cannot be read even upright are left out: the tooltips name every bar.
+  m_categories->setLabelsVisible(perCategory >= fm.height() * 0.9);
   const int angle = widest * 1.25 + 12 > perCategory ? -90 : 0;  // Qt Charts elides before the exact fit
   if (m_categories->labelsAngle() != angle) m_categories->setLabelsAngle(angle);
 }
@@ -55,6 +58,7 @@ int GroupBarChart::rowOf(int category, int role) const {
 }
 
 void GroupBarChart::setGroups(const std::vector<calib::GroupKey>& keys) {
+  if (keys == m_keys && !keys.empty()) return;  // the common case while data streams: only values change
   m_keys = keys;
   std::map<std::pair<int, int>, int> categoryOf;
   QStringList names;
@@ -74,23 +78,32 @@ void GroupBarChart::setGroups(const std::vector<calib::GroupKey>& keys) {
   std::vector<int> roles;
   for (int r = 0; r < 3; ++r)
     if (present[r]) roles.push_back(r);
-  if (roles != m_roles) {
-    m_series->clear();  // deletes the sets
-    m_sets.clear();
-    m_roles = roles;
-    static const char* const roleNames[] = {QT_TR_NOOP("K"), QT_TR_NOOP("V"), QT_TR_NOOP("K+V")};
-    for (int r : m_roles) {
-      auto* set = new QBarSet(tr(roleNames[r]));
-      m_series->append(set);
-      m_sets.push_back(set);
-    }
-  }
+  // A new layout is built in one go: the series is emptied, the categories set, then every set is
+  // added already filled — Qt Charts lays the bars out once instead of once per change.
+  m_series->clear();  // deletes the sets
+  m_sets.clear();
+  m_roles = roles;
   if (m_categories->categories() != names) {
     m_categories->clear();
     m_categories->append(names);
   }
-  fitLabels();
+  m_valuesByRow.resize(m_keys.size(), 0.0);
+  static const char* const roleNames[] = {QT_TR_NOOP("K"), QT_TR_NOOP("V"), QT_TR_NOOP("K+V")};
+  QList<QBarSet*> sets;
+  for (int r : m_roles) {
+    auto* set = new QBarSet(tr(roleNames[r]));
+    QList<qreal> list(qsizetype(m_rowOf.size()), 0.0);
+    for (size_t c = 0; c < m_rowOf.size(); ++c)
+      if (const int row = m_rowOf[c][size_t(r)]; row >= 0) list[qsizetype(c)] = m_valuesByRow[size_t(row)];
+    set->append(list);
+    sets.append(set);
+    m_sets.push_back(set);
+  }
   recolor();
+  // Hundreds of axis-aligned bars draw sharp without antialiasing, and faster.
+  m_view->setRenderHint(QPainter::Antialiasing, m_keys.size() <= 128);
+  m_series->append(sets);
+  fitLabels();
   setValues(m_valuesByRow);
 }
 

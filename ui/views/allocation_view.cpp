@@ -61,6 +61,9 @@ AllocationView::AllocationView(Session* session, QWidget* parent)
   connect(m_session, &Session::tableChanged, this, &AllocationView::onTableChanged);
   connect(m_session, &Session::dumpChanged, this, &AllocationView::updateEnabled);
   connect(m_session, &Session::allocationChanged, this, [this] {
+    // The target control follows the allocation shown (a solver result, an undo, a reopened session).
+    if (m_session->hasAllocation() && m_session->allocation().request.target > 0)
+      m_target->setValue(m_session->allocation().request.target);
     m_chart->refresh();
     m_table->resizeColumnsToContents();
   });

@@ -42,21 +42,37 @@ double SensitivityChart::value(int row) const {
 
 int SensitivityChart::barCount() const { return m_bars->barCount(); }
 
+void SensitivityChart::setExpectedGroups(const std::vector<calib::GroupKey>& keys) {
+  m_expected = keys;
+  m_expectedIndex.clear();
+  for (size_t i = 0; i < keys.size(); ++i) m_expectedIndex[keys[i].id()] = i;
+}
+
 void SensitivityChart::refresh() {
   const auto& rows = m_model->rows();
   std::vector<calib::GroupKey> keys;
   std::vector<double> values;
-  keys.reserve(rows.size());
-  values.reserve(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) {
-    keys.push_back(rows[i].group.key);
-    values.push_back(value(int(i)));
+  // Rows of the expected run fill their bars; anything else lays the bars out from the rows.
+  bool expected = !m_expected.empty();
+  for (size_t i = 0; i < rows.size() && expected; ++i) expected = m_expectedIndex.count(rows[i].group.id) > 0;
+  if (expected) {
+    keys = m_expected;
+    values.assign(keys.size(), 0.0);
+    for (size_t i = 0; i < rows.size(); ++i) values[m_expectedIndex[rows[i].group.id]] = value(int(i));
+  } else {
+    keys.reserve(rows.size());
+    values.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      keys.push_back(rows[i].group.key);
+      values.push_back(value(int(i)));
+    }
   }
   m_bars->setGroups(keys);
   m_bars->setValues(values);
   static const char* const titles[] = {QT_TR_NOOP("Distortion D per group"), QT_TR_NOOP("Weighted distortion w·D per group"),
                                        QT_TR_NOOP("Weight / probe score per group"), QT_TR_NOOP("Fitted β per group")};
-  m_bars->view()->chart()->setTitle(tr(titles[int(m_quantity)]));
+  m_bars->view()->chart()->setTitle(rows.empty() && keys.empty() ? tr("No calibration yet: choose a probe and a menu, then Run (F5)")
+                                                                 : tr(titles[int(m_quantity)]));
 }
 
 QString SensitivityChart::tooltip(int row) const {

@@ -3,6 +3,11 @@
 #pragma once
 
 #include <QObject>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/calib/group.h"
 
 namespace vq::ui {
 
@@ -19,6 +24,9 @@ class SensitivityChart : public QObject {
   ChartView* view() const;
   GroupBarChart* bars() const { return m_bars; }
 
+  // The groups a run will produce (known before it starts): their bars are laid out at once and
+  // fill in as rows arrive, so streaming only changes bar heights (cheap) — never the axes.
+  void setExpectedGroups(const std::vector<calib::GroupKey>& keys);
   void setQuantity(Quantity q, int entry);
   void setLogScale(bool on);
   void refresh();
@@ -31,6 +39,8 @@ class SensitivityChart : public QObject {
   QString tooltip(int row) const;
   SensitivityModel* m_model;
   GroupBarChart* m_bars;
+  std::vector<calib::GroupKey> m_expected;
+  std::map<std::string, size_t> m_expectedIndex;  // group id → bar
   Quantity m_quantity = Quantity::Distortion;
   int m_entry = 0;
 };

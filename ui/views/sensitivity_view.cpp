@@ -14,6 +14,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "core/calib/group.h"
 #include "core/calib/menu.h"
 #include "core/quant/registry.h"
 #include "ui/charts/chart_view.h"
@@ -81,6 +82,8 @@ SensitivityView::SensitivityView(Session* session, QWidget* parent)
 }
 
 SensitivityView::~SensitivityView() { saveOptions(); }
+
+int SensitivityView::chartRefreshCount() const { return m_throttle->refreshCount(); }
 
 TableView* SensitivityView::tableView() const { return m_table; }
 ChartView* SensitivityView::chartView() const { return m_chart->view(); }
@@ -162,8 +165,8 @@ void SensitivityView::buildControls() {
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(m_table);
   split->addWidget(chartPane);
-  split->setStretchFactor(0, 2);
-  split->setStretchFactor(1, 3);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
   m_notes = new QLabel(this);
   m_notes->setWordWrap(true);
   m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -245,6 +248,13 @@ void SensitivityView::run() {
   m_notes->setText(tr("Calibrating…"));
   m_finished.reset();
   m_model->begin(menu, o.probe);
+  std::vector<calib::GroupKey> expected;
+  try {
+    for (const auto& g : calib::makeGroups(dump->info(), o.granularity, o.kv, o.layers)) expected.push_back(g.key);
+  } catch (const Error&) {
+    // calibrate() reports it.
+  }
+  m_chart->setExpectedGroups(expected);
   m_entry->blockSignals(true);
   m_entry->clear();
   for (const auto& e : menu) m_entry->addItem(shortEntryLabel(e, menu));

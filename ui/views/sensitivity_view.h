@@ -44,6 +44,7 @@ class SensitivityView : public AnalysisView {
   SensitivityModel* model() const { return m_model; }
   SensitivityChart* chart() const { return m_chart; }
   TableView* table() const { return m_table; }
+  int chartRefreshCount() const;  // throttled refreshes so far (tests)
 
   // The options the controls describe; throws vq::Error(InvalidArgument) for a bad bit list.
   calib::CalibrationOptions options() const;
