@@ -6,6 +6,7 @@
 #include "core/common/error.h"
 #include "core/common/thread_pool.h"
 #if VQ_HAVE_VULKAN
+#include "gpu/vulkan/fault_injection.h"
 #include "gpu/vulkan_backend.h"
 #endif
 
@@ -36,8 +37,10 @@ std::unique_ptr<ComputeBackend> makeBackend(const BackendRequest& request, std::
     }
   }
 #if VQ_HAVE_VULKAN
+  const FaultPlan fault = faultPlanFromEnvironment();  // a malformed value is a usage error
   try {
     ContextOptions o;
+    o.fault = fault;
     o.device = device;
     o.pipelineCacheDir = request.pipelineCacheDir;
     o.validation = std::getenv("VQ_VULKAN_VALIDATION") != nullptr;

@@ -33,7 +33,9 @@ std::optional<BackendKind> parseBackendKind(std::string_view text);
 // The backend to use. When a Vulkan backend was wanted (auto or vulkan) but cannot be used, the
 // CPU backend comes back and *reasonIfCpu says why (no loader, no device, only CPU-type devices
 // in automatic mode, initialization failure, a build without Vulkan); it is left empty when the
-// CPU was asked for. Throws Error(InvalidArgument) only for a malformed VQ_DEVICE.
+// CPU was asked for. VQ_VULKAN_FAULT=startup|lost-after:N simulates a failing GPU (see
+// gpu/vulkan/fault_injection.h). Throws Error(InvalidArgument) only for a malformed VQ_DEVICE or
+// VQ_VULKAN_FAULT.
 std::unique_ptr<ComputeBackend> makeBackend(const BackendRequest& request, std::string* reasonIfCpu = nullptr);
 
 }  // namespace vq::gpu

@@ -14,7 +14,7 @@ class VulkanBackend final : public ComputeBackend {
 
   std::string name() const override {
     std::string n = "Vulkan: " + m_context->info().name;
-    if (m_context->lost()) n += " (device lost: running on the CPU)";
+    if (m_context->lost()) n += " (device lost: running on the CPU; " + m_context->lostReason() + ")";
     return n;
   }
 

@@ -27,6 +27,15 @@ void noteOnce(std::atomic<bool>& flag, const std::string& text) {
 }
 std::atomic<bool> g_lostNoted{false}, g_memoryNoted{false};
 
+void noteLost(const std::string& reason) {
+  noteOnce(g_lostNoted, "Vulkan device lost (" + reason + "); continuing on the CPU");
+}
+
+bool sameConfig(const quant::MethodConfig& a, const quant::MethodConfig& b) {
+  return a.method == b.method && a.bits == b.bits && a.groupSize == b.groupSize && a.normCorrection == b.normCorrection &&
+         a.sketchDim == b.sketchDim && a.residualWindow == b.residualWindow && a.isKey == b.isKey && a.seed == b.seed;
+}
+
 double secondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -40,6 +49,10 @@ struct VulkanLayerSession::Resident final : ResidentReconstruction {
   const VulkanLayerSession* owner = nullptr;
   std::shared_ptr<Buffer> buffer;
   std::vector<float> sums;          // 8 floats per vector; empty for uploaded CPU results
+  // What made it (the configuration of every KV head), to compute it again on the CPU when the
+  // device is lost before it was read back.
+  Role role = Role::K;
+  std::vector<quant::MethodConfig> headConfigs;
   mutable std::vector<float> host;  // downloaded on demand (quantize(), CPU fallbacks)
 };
 
@@ -64,6 +77,7 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
     m_k.reset();
     m_v.reset();
     m_cpuReason = e.detail();
+    if (m_context->lost()) noteLost(m_context->lostReason());
     return;
   }
   if (m_data.qHeads > 0 && m_data.kvHeads > 0 && m_data.qHeads % m_data.kvHeads == 0) {
@@ -84,6 +98,7 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
       m_attention = std::make_unique<LayerAttention>(m_context, m_data, m_cpu->queryPositions(), *tiling);
     } catch (const Error& e) {
       m_attentionCpuReason = e.detail();
+      if (m_context->lost()) noteLost(m_context->lostReason());
     }
   }
   m_profile.openSeconds = secondsSince(t0);
@@ -105,7 +120,7 @@ bool VulkanLayerSession::gpuUsable() const { return m_k && !m_context->lost(); }
 
 void VulkanLayerSession::handle(const VulkanError& e) {
   if (e.deviceLost()) {
-    noteOnce(g_lostNoted, "Vulkan device lost (" + e.detail() + "); continuing on the CPU");
+    noteLost(m_context->lost() ? m_context->lostReason() : e.detail());
     return;
   }
   if (e.outOfMemory()) {
@@ -143,9 +158,28 @@ const std::vector<float>& VulkanLayerSession::hostValues(const RoleReconstructio
   if (!r.values.empty()) return r.values;
   const Resident* res = residentOf(r);
   if (!res) throw Error(ErrorCode::InvalidArgument, "reconstruction without values passed to another session");
-  if (res->host.empty()) {
+  if (res->host.empty() && !m_context->lost()) {
+    try {
+      std::vector<float> host(size_t(m_shape.values()));
+      downloadNow(m_context, *res->buffer, std::as_writable_bytes(std::span(host)));
+      res->host = std::move(host);
+    } catch (const VulkanError& e) {
+      handle(e);
+    }
+  }
+  if (res->host.empty()) {  // the device was lost with it: the CPU makes it again (bit-identical methods)
+    const size_t hs = m_data.headSize();
     res->host.resize(size_t(m_shape.values()));
-    downloadNow(m_context, *res->buffer, std::as_writable_bytes(std::span(res->host)));
+    std::vector<bool> done(res->headConfigs.size(), false);
+    for (size_t h = 0; h < res->headConfigs.size(); ++h) {
+      if (done[h]) continue;
+      const RoleReconstruction cpu = m_cpu->quantize(res->role, res->headConfigs[h], {});
+      for (size_t j = h; j < res->headConfigs.size(); ++j) {
+        if (done[j] || !sameConfig(res->headConfigs[j], res->headConfigs[h])) continue;
+        std::copy_n(cpu.values.begin() + std::ptrdiff_t(j * hs), hs, res->host.begin() + std::ptrdiff_t(j * hs));
+        done[j] = true;
+      }
+    }
   }
   return res->host;
 }
@@ -173,6 +207,8 @@ RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::Met
   auto res = std::make_shared<Resident>();
   res->id = g_nextResidentId++;
   res->owner = this;
+  res->role = role;
+  res->headConfigs.assign(size_t(m_shape.heads), cfg);
   res->buffer = acquireValuesBuffer();
   if (!m_sums)
     m_sums = std::make_unique<Buffer>(m_context, reconstructionSumsBytes(m_shape.vectors()), MemoryUse::Readback,
@@ -221,6 +257,65 @@ RoleReconstruction VulkanLayerSession::quantize(Role role, const quant::MethodCo
   RoleReconstruction r = quantizeResident(role, cfg, protection);
   if (r.values.empty() && r.resident) r.values = hostValues(r);
   return r;
+}
+
+RoleReconstruction VulkanLayerSession::composeHeads(Role role, std::span<const RoleReconstruction* const> perHead) {
+  std::lock_guard lock(m_mutex);
+  std::vector<const Resident*> sources;
+  for (const RoleReconstruction* p : perHead) {
+    const Resident* res = p ? residentOf(*p) : nullptr;
+    if (!res || res->headConfigs.empty() || p->role != role) break;  // not made on this device
+    sources.push_back(res);
+  }
+  if (gpuUsable() && sources.size() == size_t(m_shape.heads) && perHead.size() == sources.size()) {
+    try {
+      const size_t hs = m_data.headSize(), headVectors = size_t(m_shape.tokens);
+      auto out = std::make_shared<Resident>();
+      out->id = g_nextResidentId++;
+      out->owner = this;
+      out->role = role;
+      out->buffer = acquireValuesBuffer();
+      bool sums = true;
+      m_batch->begin();
+      for (size_t h = 0; h < sources.size(); ++h) {
+        m_batch->copy(*sources[h]->buffer, *out->buffer, hs * 4, h * hs * 4, h * hs * 4);
+        out->headConfigs.push_back(sources[h]->headConfigs[h]);
+        sums = sums && !sources[h]->sums.empty();
+      }
+      m_batch->submitAndWait();
+      if (sums) {
+        out->sums.resize(size_t(m_shape.vectors()) * 8);
+        for (size_t h = 0; h < sources.size(); ++h)
+          std::copy_n(sources[h]->sums.begin() + std::ptrdiff_t(h * headVectors * 8), headVectors * 8,
+                      out->sums.begin() + std::ptrdiff_t(h * headVectors * 8));
+      }
+      RoleReconstruction r;
+      r.role = role;
+      r.config = perHead.front()->config;
+      r.headBytes.assign(perHead.size(), 0.0);
+      double bytes = 0;
+      for (size_t h = 0; h < perHead.size(); ++h) bytes += (r.headBytes[h] = perHead[h]->headBytes[h]);
+      r.bytes = uint64_t(bytes + 0.5);
+      r.bitsPerValue = bytes * 8.0 / double(m_shape.values());
+      r.resident = std::move(out);
+      return r;
+    } catch (const VulkanError& e) {
+      handle(e);
+    }
+  }
+  // Host values (downloaded, or made again on the CPU after a lost device).
+  std::vector<RoleReconstruction> host(perHead.size());
+  std::vector<const RoleReconstruction*> ptrs;
+  for (size_t h = 0; h < perHead.size(); ++h) {
+    if (perHead[h]->values.empty()) {
+      host[h] = *perHead[h];
+      host[h].values = hostValues(*perHead[h]);
+      ptrs.push_back(&host[h]);
+    } else {
+      ptrs.push_back(perHead[h]);
+    }
+  }
+  return LayerSession::composeHeads(role, ptrs);
 }
 
 metrics::ReconstructionAccumulator VulkanLayerSession::reconstruction(const RoleReconstruction& r, int kvHead) {

@@ -35,6 +35,8 @@ class VulkanLayerSession final : public LayerSession {
                               const quant::ProtectionConfig& protection) override;
   RoleReconstruction quantizeResident(Role role, const quant::MethodConfig& cfg,
                                       const quant::ProtectionConfig& protection) override;
+  // Device-made sources are copied head by head on the device (with their per-vector sums).
+  RoleReconstruction composeHeads(Role role, std::span<const RoleReconstruction* const> perHead) override;
   metrics::ReconstructionAccumulator reconstruction(const RoleReconstruction& r, int kvHead) override;
   std::optional<metrics::AttentionSums> attention(int kvHead, const RoleReconstruction* k,
                                                   const RoleReconstruction* v) override;

@@ -6,6 +6,7 @@
 
 #include "app/cli/alloc_report.h"
 #include "app/cli/args.h"
+#include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
@@ -36,7 +37,7 @@ calib::CalibrationTable tableFrom(const Args& a, bool quiet) {
     }
   }
   const Dump dump = Dump::open(input);
-  auto backend = makeCpuBackend(defaultThreadPool());
+  auto backend = backendFrom(a, quiet);
   auto table = calib::calibrate(dump, calibrationOptionsFrom(a), *backend, consoleProgress(quiet));
   finishProgressLine();
   return table;
@@ -62,6 +63,7 @@ int runAllocate(int argc, char** argv) {
       .flag("json", "machine-readable output on stdout")
       .flag("quiet", "no progress on stderr");
   addCalibrationOptions(a);
+  addBackendOptions(a);
   a.positional("INPUT", "calibration table (.json), allocation file, or dump");
   if (!a.parse(argc, argv)) return kOk;
   const auto kind = alloc::parseAllocator(a.get("allocator"));

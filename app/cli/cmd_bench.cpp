@@ -21,6 +21,7 @@
 #include "core/common/thread_pool.h"
 #include "core/io/dump.h"
 #include "core/quant/registry.h"
+#include "gpu/kernel_bench.h"
 
 namespace vq::cli {
 
@@ -217,6 +218,73 @@ int benchMethods(const Args& a) {
   return kOk;
 }
 
+// Device time of the Vulkan kernels (gpu/kernel_bench.h) with the achieved bandwidth and FLOP rate.
+int benchKernels(const Args& a) {
+  if (a.has("DUMP")) throw UsageError("bench kernels takes no DUMP");
+  gpu::KernelBenchOptions o;
+  o.device = a.getInt("device");
+  o.repeats = a.getInt("repetitions");
+  if (o.repeats < 1) throw UsageError("--repetitions must be >= 1");
+  const gpu::KernelBenchReport r = gpu::runKernelBench(o);
+  const auto fraction = [&](double bytesPerSecond, std::optional<double> peak) {
+    return peak ? nlohmann::json(bytesPerSecond / *peak) : nlohmann::json(nullptr);
+  };
+  if (a.has("json")) {
+    nlohmann::json kernels = nlohmann::json::array();
+    for (const auto& k : r.kernels) {
+      nlohmann::json j = {{"kernel", k.kernel}, {"seconds", k.seconds}};
+      if (k.bytes > 0) {
+        j["gb_per_s"] = k.bytes / k.seconds / 1e9;
+        j["fraction_of_copy"] = k.bytes / k.seconds / r.copyBytesPerSecond;
+        j["fraction_of_spec"] = fraction(k.bytes / k.seconds, r.specBytesPerSecond);
+      }
+      if (k.flops > 0) {
+        j["tflop_per_s"] = k.flops / k.seconds / 1e12;
+        j["fraction_of_fp32_spec"] = fraction(k.flops / k.seconds, r.specFp32FlopsPerSecond);
+      }
+      kernels.push_back(j);
+    }
+    nlohmann::json j = {{"device", r.device.name},
+                        {"driver", r.device.driver},
+                        {"vulkan", r.device.apiVersionText},
+                        {"shape", {{"kv_heads", r.kvHeads}, {"q_heads", r.qHeads}, {"tokens", r.tokens},
+                                   {"head_dim", r.headDim}, {"query_positions", r.queries}}},
+                        {"copy_gb_per_s", r.copyBytesPerSecond / 1e9},
+                        {"spec", r.specSource.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.specSource)},
+                        {"unit", "bytes = minimum traffic (f32 read + f32 write), 1 GB = 1e9 bytes; median device "
+                                 "time from Vulkan timestamps"},
+                        {"kernels", kernels}};
+    std::puts(j.dump(2).c_str());
+    return kOk;
+  }
+  std::printf("device   %s (%s, Vulkan %s)\n", r.device.name.c_str(), r.device.driver.c_str(),
+              r.device.apiVersionText.c_str());
+  std::printf("layer    %d KV heads x %lld tokens x d %d (one role %.1f MB f32), %d query heads, %lld positions\n",
+              r.kvHeads, static_cast<long long>(r.tokens), r.headDim,
+              double(r.kvHeads) * double(r.tokens) * r.headDim * 4e-6, r.qHeads, static_cast<long long>(r.queries));
+  std::printf("peak     device-local copy %.0f GB/s (read + write)", r.copyBytesPerSecond / 1e9);
+  if (r.specBytesPerSecond) std::printf("; spec %s", r.specSource.c_str());
+  std::printf("\ntimes    median of %d runs, device time from Vulkan timestamps; GB/s = (f32 read + f32 write) / time\n\n",
+              o.repeats);
+  std::printf("%-34s %10s %10s %8s %8s %10s\n", "kernel", "time ms", "GB/s", "of copy", "of spec", "TFLOP/s");
+  for (const auto& k : r.kernels) {
+    std::printf("%-34s %10.3f", k.kernel.c_str(), k.seconds * 1e3);
+    if (k.bytes > 0) {
+      const double bw = k.bytes / k.seconds;
+      std::printf(" %10.0f %7.0f%%", bw / 1e9, 100.0 * bw / r.copyBytesPerSecond);
+      if (r.specBytesPerSecond)
+        std::printf(" %7.0f%%", 100.0 * bw / *r.specBytesPerSecond);
+      else
+        std::printf(" %8s", "-");
+    } else {
+      std::printf(" %10s %8s %8s", "-", "-", "-");
+    }
+    if (k.flops > 0) std::printf(" %10.2f", k.flops / k.seconds / 1e12);
+    std::printf("\n");
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int runBench(int argc, char** argv) {
@@ -228,7 +296,10 @@ int runBench(int argc, char** argv) {
          "  methods  encode, decode and round-trip throughput of the quantization methods (every\n"
          "           method x bit-width up to 4 x d by default) on --vectors random head vectors;\n"
          "           layer-row formats (q4_0, turbo4, ...) get rows of 8 x d values. Each case runs\n"
-         "           for --seconds; the figure is the median of --repetitions, in GB/s of f32 input.");
+         "           for --seconds; the figure is the median of --repetitions, in GB/s of f32 input.\n"
+         "  kernels  device time of the Vulkan kernels (timestamp queries) on a W1-shaped layer: GB/s of\n"
+         "           each quantize->decode pass vs a device-local copy and the GPU's specified bandwidth,\n"
+         "           and the attention evaluation's TFLOP/s (--device picks the GPU).");
   a.option("repeats", "N", "load: how many times to open the dump", "5")
       .option("dims", "LIST", "methods: head dimensions", "64,128,256")
       .option("bits", "LIST", "methods: bit-widths (default: each method's settings up to 4)")
@@ -237,13 +308,15 @@ int runBench(int argc, char** argv) {
       .option("repetitions", "N", "methods: repetitions per case (the median is reported)", "5")
       .option("vectors", "N", "methods: head vectors per batch", "4096")
       .option("threads", "N", "methods: threads (1: single-threaded; more: rows split over a pool)", "1")
+      .option("device", "N", "kernels: Vulkan device index (default: VQ_DEVICE, else automatic)", "-1")
       .flag("json", "machine-readable output")
-      .positional("WHAT", "load or methods")
+      .positional("WHAT", "load, methods or kernels")
       .positional("DUMP", "load: the dump to benchmark", false);
   if (!a.parse(argc, argv)) return kOk;
   if (a.get("WHAT") == "load") return benchLoad(a);
   if (a.get("WHAT") == "methods") return benchMethods(a);
-  throw UsageError("unknown benchmark '" + a.get("WHAT") + "' (load, methods)");
+  if (a.get("WHAT") == "kernels") return benchKernels(a);
+  throw UsageError("unknown benchmark '" + a.get("WHAT") + "' (load, methods, kernels)");
 }
 
 }  // namespace vq::cli

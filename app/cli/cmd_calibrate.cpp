@@ -4,6 +4,7 @@
 
 #include "app/cli/alloc_report.h"
 #include "app/cli/args.h"
+#include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
@@ -25,6 +26,7 @@ int runCalibrate(int argc, char** argv) {
          "Menus: --bits of one --method, or --menu of named formats (layer-row formats such as q4_0 need\n"
          "--granularity layer). Each layer is loaded once; Ctrl+C stops and writes nothing.");
   addCalibrationOptions(a);
+  addBackendOptions(a);
   a.option("out", "FILE", "write the calibration table (JSON)")
       .option("csv", "FILE", "write one row per (group, menu entry) as CSV")
       .flag("json", "print the table as JSON on stdout")
@@ -33,7 +35,7 @@ int runCalibrate(int argc, char** argv) {
   if (!a.parse(argc, argv)) return kOk;
   const calib::CalibrationOptions options = calibrationOptionsFrom(a);
   const Dump dump = Dump::open(a.get("DUMP"));
-  auto backend = makeCpuBackend(defaultThreadPool());
+  auto backend = backendFrom(a, a.has("quiet"));
   const calib::CalibrationTable table = calib::calibrate(dump, options, *backend, consoleProgress(a.has("quiet")));
   finishProgressLine();
   if (a.has("out")) calib::saveCalibrationTable(table, a.get("out"));

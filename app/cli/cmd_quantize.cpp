@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/cli/args.h"
+#include "app/cli/backend_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "app/cli/eval_report.h"
@@ -26,6 +27,7 @@ int runQuantize(int argc, char** argv) {
       .flag("quiet", "no progress on stderr");
   addMethodOptions(a);
   addProtectionOptions(a);
+  addBackendOptions(a);
   a.positional("DUMP", "the dump to quantize").positional("OUT", "output file (.npz or .safetensors)");
   if (!a.parse(argc, argv)) return kOk;
   const auto configs = sweepConfigs(a, {a.get("method")}, {a.getInt("bits")});
@@ -48,7 +50,7 @@ int runQuantize(int argc, char** argv) {
   meta["quantized"] = {{"method", cfg.method}, {"bits", cfg.bits}, {"seed", cfg.seed},
                        {"protection", prot.describe()}, {"source", a.get("DUMP")},
                        {"note", "k and v are reconstructions (quantized then decoded); q is unchanged"}};
-  auto backend = makeCpuBackend(defaultThreadPool());
+  auto backend = backendFrom(a, a.has("quiet"));
   const Progress progress = consoleProgress(a.has("quiet"));
   uint64_t bytesK = 0, bytesV = 0, values = 0;
   {

@@ -8,6 +8,7 @@
 
 #include "app/cli/alloc_report.h"
 #include "app/cli/args.h"
+#include "app/cli/backend_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "app/cli/exit_codes.h"
@@ -59,8 +60,9 @@ int runVerify(int argc, char** argv) {
       .option("out", "FILE", "write the allocation file again with the measured values")
       .flag("no-uniform", "do not measure the uniform baseline")
       .flag("json", "machine-readable output on stdout")
-      .flag("quiet", "no progress on stderr")
-      .positional("DUMP", "the dump to quantize")
+      .flag("quiet", "no progress on stderr");
+  addBackendOptions(a);
+  a.positional("DUMP", "the dump to quantize")
       .positional("ALLOCATION", "a *.vqalloc.json file");
   if (!a.parse(argc, argv)) return kOk;
   io::AllocationFile f = io::loadAllocationFile(a.get("ALLOCATION"));
@@ -78,7 +80,8 @@ int runVerify(int argc, char** argv) {
     std::fill(u.choice.begin(), u.choice.end(), uniform);
     plans.push_back(std::move(u));
   }
-  auto backend = makeCpuBackend(defaultThreadPool());
+  std::string fallbackReason;
+  auto backend = backendFrom(a, a.has("quiet"), &fallbackReason);
   const auto results = alloc::verifyAllocations(dump, plans, options, *backend, consoleProgress(a.has("quiet")));
   finishProgressLine();
 
@@ -129,6 +132,8 @@ int runVerify(int argc, char** argv) {
     nlohmann::json j = {{"allocation", a.get("ALLOCATION")},
                         {"dump", a.get("DUMP")},
                         {"warnings", warnings},
+                        {"backend", backend->name()},
+                        {"backend_note", fallbackReason},
                         {"allocator", f.allocation.allocator},
                         {"predicted", f.allocation.predicted},
                         {"measured", verifyJson(results[0])}};

@@ -47,32 +47,60 @@ struct LayerAssignment {
   std::vector<int> k, v;  // [head] -> menu entry
 };
 
-LayerAssignment assignment(const VerifyPlan& p, const LayerData& d) {
+LayerAssignment assignment(const VerifyPlan& p, int layer, int kvHeads) {
   LayerAssignment a;
-  a.k.assign(size_t(d.kvHeads), -1);
-  a.v.assign(size_t(d.kvHeads), -1);
+  a.k.assign(size_t(kvHeads), -1);
+  a.v.assign(size_t(kvHeads), -1);
   for (size_t g = 0; g < p.groups.size(); ++g) {
     const calib::GroupKey& key = p.groups[g].key;
-    if (key.layer != d.layer) continue;
+    if (key.layer != layer) continue;
     const int e = p.choice[g];
-    for (int h = 0; h < d.kvHeads; ++h) {
+    for (int h = 0; h < kvHeads; ++h) {
       if (!key.coversHead(h)) continue;
       if (key.coversRole(Role::K)) a.k[size_t(h)] = e;
       if (key.coversRole(Role::V)) a.v[size_t(h)] = e;
     }
   }
-  for (int h = 0; h < d.kvHeads; ++h)
+  for (int h = 0; h < kvHeads; ++h)
     if (a.k[size_t(h)] < 0 || a.v[size_t(h)] < 0)
-      throw Error(ErrorCode::InvalidArgument, "the allocation does not cover layer " + std::to_string(d.layer) +
+      throw Error(ErrorCode::InvalidArgument, "the allocation does not cover layer " + std::to_string(layer) +
                                                   " KV head " + std::to_string(h));
   return a;
 }
+
+// Whether calibration's measurements are what this verify pass would measure: the same menu
+// (entry by entry), protection and query sample.
+bool reusable(const calib::CalibrationMeasurements& m, const std::vector<VerifyPlan>& plans, const VerifyOptions& o,
+              bool queries) {
+  if (m.protection.describe() != o.protection.describe() || m.queries != queries) return false;
+  if (queries && (m.attention.sampleQueries != o.attention.sampleQueries || m.attention.seed != o.attention.seed))
+    return false;
+  for (const auto& p : plans) {
+    if (p.menu.size() != m.menu.size()) return false;
+    for (size_t c = 0; c < p.menu.size(); ++c)
+      if (configKey(p.menu[c].config) != configKey(m.menu[c].config)) return false;
+  }
+  return true;
+}
+
+const LayerInfo& layerInfo(const Dump& dump, int layer) {
+  for (const auto& l : dump.info().layers)
+    if (l.index == layer) return l;
+  throw Error(ErrorCode::InvalidArgument, "the dump has no layer " + std::to_string(layer));
+}
+
+// One plan's measurements of one layer, per KV head.
+struct LayerMeasured {
+  std::vector<double> bytesK, bytesV;
+  std::vector<metrics::ReconstructionAccumulator> reconK, reconV;
+  std::vector<metrics::AttentionSums> attention;
+};
 
 }  // namespace
 
 std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<VerifyPlan>& plans,
                                             const VerifyOptions& options, ComputeBackend& backend,
-                                            const Progress& progress) {
+                                            const Progress& progress, calib::CalibrationMeasurements* reuse) {
   quant::validate(options.protection);
   std::set<int> layerSet;
   for (const auto& p : plans) {
@@ -90,6 +118,7 @@ std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<
     }
   }
   const bool queries = options.useQueries && dump.info().hasQueries;
+  if (reuse && !reusable(*reuse, plans, options, queries)) reuse = nullptr;
   std::vector<Totals> totals(plans.size());
   std::vector<VerifyResult> results(plans.size());
   for (size_t i = 0; i < plans.size(); ++i) {
@@ -100,60 +129,110 @@ std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<
   size_t done = 0;
   for (int layer : layerSet) {
     progress.checkCancelled();
-    auto session = backend.openLayer(loadLayer(dump, layer, queries, &defaultThreadPool()), options.attention);
-    const LayerData& d = session->data();
+    const LayerInfo& info = layerInfo(dump, layer);
+    const int kvHeads = info.kvHeads;
+    const size_t hs = size_t(info.tokens) * size_t(info.headDim);
+    const std::vector<calib::EntryMeasurement>* kept = nullptr;
+    if (reuse)
+      if (auto it = reuse->layers.find(layer); it != reuse->layers.end() && it->second.size() == reuse->menu.size() &&
+                                               it->second.front().bytesK.size() == size_t(kvHeads))
+        kept = &it->second;
+    std::vector<LayerAssignment> assigned;
+    for (const auto& p : plans) assigned.push_back(assignment(p, layer, kvHeads));
+    // Heads to evaluate on the layer: all without measurements, else those whose K and V entries
+    // differ (calibration measured each entry's K̂ and V̂ together only).
+    std::vector<std::vector<bool>> evaluate(plans.size(), std::vector<bool>(size_t(kvHeads), kept == nullptr));
+    bool load = kept == nullptr;
+    if (kept && queries)
+      for (size_t pi = 0; pi < plans.size(); ++pi)
+        for (int h = 0; h < kvHeads; ++h)
+          if (assigned[pi].k[size_t(h)] != assigned[pi].v[size_t(h)]) load = evaluate[pi][size_t(h)] = true;
+
+    std::unique_ptr<LayerSession> opened;
+    LayerSession* session = nullptr;
     std::map<std::string, RoleReconstruction> cache;  // "K|config" / "V|config" -> reconstruction
-    auto reconstruction = [&](Role role, const calib::MenuEntry& e) -> const RoleReconstruction& {
+    auto cacheKey = [&](Role role, const calib::MenuEntry& e) {
       quant::MethodConfig cfg = e.config;
       cfg.seed = e.config.seed + uint64_t(layer);
-      const std::string key = std::string(role == Role::K ? "K|" : "V|") + configKey(cfg);
+      return std::string(role == Role::K ? "K|" : "V|") + configKey(cfg);
+    };
+    if (load && kept) {
+      if (auto it = reuse->kept.find(layer); it != reuse->kept.end() && it->second.session &&
+                                             it->second.k.size() == reuse->menu.size()) {
+        session = it->second.session.get();
+        for (size_t c = 0; c < reuse->menu.size(); ++c) {
+          cache.emplace(cacheKey(Role::K, reuse->menu[c]), it->second.k[c]);
+          cache.emplace(cacheKey(Role::V, reuse->menu[c]), it->second.v[c]);
+        }
+      }
+    }
+    if (load && !session) {
+      opened = backend.openLayer(loadLayer(dump, layer, queries, &defaultThreadPool()), options.attention);
+      session = opened.get();
+    }
+    auto reconstruction = [&](Role role, const calib::MenuEntry& e) -> const RoleReconstruction* {
+      quant::MethodConfig cfg = e.config;
+      cfg.seed = e.config.seed + uint64_t(layer);
+      const std::string key = cacheKey(role, e);
       auto it = cache.find(key);
       if (it == cache.end()) {
         progress.checkCancelled();
-        it = cache.emplace(key, session->quantize(role, cfg, options.protection)).first;
+        it = cache.emplace(key, session->quantizeResident(role, cfg, options.protection)).first;
       }
-      return it->second;
+      return &it->second;
     };
     for (size_t pi = 0; pi < plans.size(); ++pi) {
       const auto t0 = std::chrono::steady_clock::now();
       const VerifyPlan& plan = plans[pi];
-      const LayerAssignment a = assignment(plan, d);
-      const size_t hs = d.headSize();
-      RoleReconstruction k, v;
-      k.role = Role::K;
-      v.role = Role::V;
-      k.values.resize(d.k.size());
-      v.values.resize(d.v.size());
-      k.headBytes.assign(size_t(d.kvHeads), 0.0);
-      v.headBytes.assign(size_t(d.kvHeads), 0.0);
-      for (int h = 0; h < d.kvHeads; ++h) {
-        for (Role role : {Role::K, Role::V}) {
-          RoleReconstruction& dst = role == Role::K ? k : v;
-          const int e = role == Role::K ? a.k[size_t(h)] : a.v[size_t(h)];
-          const RoleReconstruction& src = reconstruction(role, plan.menu[size_t(e)]);
-          std::copy_n(src.values.begin() + std::ptrdiff_t(size_t(h) * hs), hs,
-                      dst.values.begin() + std::ptrdiff_t(size_t(h) * hs));
-          dst.headBytes[size_t(h)] = src.headBytes[size_t(h)];
+      const LayerAssignment& a = assigned[pi];
+      LayerMeasured m;
+      m.bytesK.assign(size_t(kvHeads), 0.0);
+      m.bytesV.assign(size_t(kvHeads), 0.0);
+      m.reconK.resize(size_t(kvHeads));
+      m.reconV.resize(size_t(kvHeads));
+      m.attention.resize(size_t(kvHeads));
+      if (kept) {
+        for (int h = 0; h < kvHeads; ++h) {
+          const calib::EntryMeasurement& ek = (*kept)[size_t(a.k[size_t(h)])];
+          const calib::EntryMeasurement& ev = (*kept)[size_t(a.v[size_t(h)])];
+          m.bytesK[size_t(h)] = ek.bytesK[size_t(h)];
+          m.bytesV[size_t(h)] = ev.bytesV[size_t(h)];
+          m.reconK[size_t(h)] = ek.reconK[size_t(h)];
+          m.reconV[size_t(h)] = ev.reconV[size_t(h)];
+          if (queries && !evaluate[pi][size_t(h)]) m.attention[size_t(h)] = ek.attention[size_t(h)];
+        }
+      }
+      if (std::find(evaluate[pi].begin(), evaluate[pi].end(), true) != evaluate[pi].end()) {
+        std::vector<const RoleReconstruction*> srcK, srcV;
+        for (int h = 0; h < kvHeads; ++h) {
+          srcK.push_back(reconstruction(Role::K, plan.menu[size_t(a.k[size_t(h)])]));
+          srcV.push_back(reconstruction(Role::V, plan.menu[size_t(a.v[size_t(h)])]));
+        }
+        const RoleReconstruction k = session->composeHeads(Role::K, srcK);
+        const RoleReconstruction v = session->composeHeads(Role::V, srcV);
+        for (int h = 0; h < kvHeads; ++h) {
+          if (!kept) {
+            m.bytesK[size_t(h)] = k.headBytes[size_t(h)];
+            m.bytesV[size_t(h)] = v.headBytes[size_t(h)];
+            m.reconK[size_t(h)] = session->reconstruction(k, h);
+            m.reconV[size_t(h)] = session->reconstruction(v, h);
+          }
+          if (queries && evaluate[pi][size_t(h)]) {
+            auto s = session->attention(h, &k, &v);
+            if (!s) throw Error(ErrorCode::Internal, "verify: attention unavailable");
+            m.attention[size_t(h)] = *s;
+          }
         }
       }
       Totals& tot = totals[pi];
-      std::vector<metrics::AttentionSums> sums(size_t(d.kvHeads));
-      std::vector<metrics::ReconstructionAccumulator> rk(size_t(d.kvHeads)), rv(size_t(d.kvHeads));
-      for (int h = 0; h < d.kvHeads; ++h) {
-        rk[size_t(h)] = session->reconstruction(k, h);
-        rv[size_t(h)] = session->reconstruction(v, h);
-        tot.reconK.merge(rk[size_t(h)]);
-        tot.reconV.merge(rv[size_t(h)]);
-        tot.bytesK += k.headBytes[size_t(h)];
-        tot.bytesV += v.headBytes[size_t(h)];
+      for (int h = 0; h < kvHeads; ++h) {
+        tot.reconK.merge(m.reconK[size_t(h)]);
+        tot.reconV.merge(m.reconV[size_t(h)]);
+        tot.bytesK += m.bytesK[size_t(h)];
+        tot.bytesV += m.bytesV[size_t(h)];
         tot.valuesK += double(hs);
         tot.valuesV += double(hs);
-        if (queries) {
-          auto s = session->attention(h, &k, &v);
-          if (!s) throw Error(ErrorCode::Internal, "verify: attention unavailable");
-          sums[size_t(h)] = *s;
-          tot.attention.merge(*s);
-        }
+        if (queries) tot.attention.merge(m.attention[size_t(h)]);
       }
       if (!queries) tot.attentionMissing = true;
       for (size_t g = 0; g < plan.groups.size(); ++g) {
@@ -162,14 +241,14 @@ std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<
         double bytes = 0, dist = 0;
         metrics::OutputErrorSums e;
         metrics::ReconstructionAccumulator ak, av;
-        for (int h = 0; h < d.kvHeads; ++h) {
+        for (int h = 0; h < kvHeads; ++h) {
           if (!grp.key.coversHead(h)) continue;
-          if (grp.key.coversRole(Role::K)) bytes += k.headBytes[size_t(h)];
-          if (grp.key.coversRole(Role::V)) bytes += v.headBytes[size_t(h)];
-          ak.merge(rk[size_t(h)]);
-          av.merge(rv[size_t(h)]);
+          if (grp.key.coversRole(Role::K)) bytes += m.bytesK[size_t(h)];
+          if (grp.key.coversRole(Role::V)) bytes += m.bytesV[size_t(h)];
+          ak.merge(m.reconK[size_t(h)]);
+          av.merge(m.reconV[size_t(h)]);
           if (queries) {
-            const auto& s = sums[size_t(h)];
+            const auto& s = m.attention[size_t(h)];
             e.merge(grp.key.role == GroupRole::K ? s.kOnly : grp.key.role == GroupRole::V ? s.vOnly : s.both);
           }
         }
@@ -177,8 +256,8 @@ std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<
           dist = e.ref2 > 0 ? e.err2 / e.ref2 : 0.0;
         } else {
           auto relMse = [](const metrics::ReconstructionAccumulator& acc) {
-            const auto m = acc.finish();
-            return m.usedVectors > 0 ? m.relMse : 0.0;
+            const auto r = acc.finish();
+            return r.usedVectors > 0 ? r.relMse : 0.0;
           };
           if (grp.key.coversRole(Role::K)) dist += relMse(ak);
           if (grp.key.coversRole(Role::V)) dist += relMse(av);

@@ -15,6 +15,7 @@
 
 #include "core/alloc/allocation.h"
 #include "core/calib/calibration_table.h"
+#include "core/calib/measurements.h"
 #include "core/common/progress.h"
 #include "core/compute/compute_backend.h"
 #include "core/io/dump.h"
@@ -53,8 +54,15 @@ VerifyOptions verifyOptions(const calib::CalibrationSettings& settings);
 
 // Throws Error(InvalidArgument) for a plan that does not fit the dump (unknown layer, a head or
 // role no group covers, a choice outside the menu) and Error(Cancelled) between layers/configs.
+// `reuse`: what calibrate() measured on this dump (its `keep`), used when it matches the plans'
+// menu and the options (else ignored): a layer whose heads all take K and V from one entry is not
+// loaded at all, and elsewhere only heads with different K and V entries are evaluated. The
+// results are the same as without it: the same quantities from the same computation. Layers it
+// kept open (keepLayers) are used in place, with their reconstructions: nothing is loaded,
+// uploaded or quantized again.
 std::vector<VerifyResult> verifyAllocations(const Dump& dump, const std::vector<VerifyPlan>& plans,
                                             const VerifyOptions& options, ComputeBackend& backend,
-                                            const Progress& progress = {});
+                                            const Progress& progress = {},
+                                            calib::CalibrationMeasurements* reuse = nullptr);
 
 }  // namespace vq::alloc

@@ -1,6 +1,7 @@
 #include "core/calib/calibrator.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -47,7 +48,8 @@ void addStorage(Accumulating& acc, size_t g0, size_t g1, size_t c, const HeadSto
 }
 
 void measureEmpirical(Accumulating& acc, LayerSession& session, size_t g0, size_t g1, const CalibrationOptions& o,
-                      const Progress& progress) {
+                      const Progress& progress, std::vector<EntryMeasurement>* keep,
+                      CalibrationMeasurements::KeptLayer* keptLayer) {
   const LayerData& d = session.data();
   const bool attention = acc.table.settings.metric == Metric::Attention;
   for (size_t c = 0; c < acc.table.menu.size(); ++c) {
@@ -55,8 +57,9 @@ void measureEmpirical(Accumulating& acc, LayerSession& session, size_t g0, size_
     const MenuEntry& entry = acc.table.menu[c];
     quant::MethodConfig cfg = entry.config;
     cfg.seed = entry.config.seed + uint64_t(d.layer);
-    const RoleReconstruction k = session.quantize(Role::K, cfg, o.protection);
-    const RoleReconstruction v = session.quantize(Role::V, cfg, o.protection);
+    // Only this session reads them: a device backend keeps them on the device.
+    const RoleReconstruction k = session.quantizeResident(Role::K, cfg, o.protection);
+    const RoleReconstruction v = session.quantizeResident(Role::V, cfg, o.protection);
     addStorage(acc, g0, g1, c, HeadStorage{k.headBytes, v.headBytes});
     std::vector<metrics::AttentionSums> sums(size_t(d.kvHeads));
     std::vector<metrics::ReconstructionAccumulator> rk(size_t(d.kvHeads)), rv(size_t(d.kvHeads));
@@ -65,10 +68,23 @@ void measureEmpirical(Accumulating& acc, LayerSession& session, size_t g0, size_
         auto s = session.attention(h, &k, &v);
         if (!s) throw Error(ErrorCode::Internal, "attention metric without queries");
         sums[size_t(h)] = *s;
-      } else {
+      }
+      if (!attention || keep) {
         rk[size_t(h)] = session.reconstruction(k, h);
         rv[size_t(h)] = session.reconstruction(v, h);
       }
+    }
+    if (keep) {
+      EntryMeasurement& m = (*keep)[c];
+      m.bytesK = k.headBytes;
+      m.bytesV = v.headBytes;
+      m.reconK = rk;
+      m.reconV = rv;
+      if (attention) m.attention = sums;
+    }
+    if (keptLayer) {
+      keptLayer->k.push_back(k);
+      keptLayer->v.push_back(v);
     }
     for (size_t g = g0; g < g1; ++g) {
       const Group& grp = acc.table.groups[g];
@@ -153,7 +169,7 @@ void measureModelProbe(Accumulating& acc, LayerSession& session, size_t g0, size
 }  // namespace
 
 CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, ComputeBackend& backend,
-                           const Progress& progress, const GroupCallback& onGroup) {
+                           const Progress& progress, const GroupCallback& onGroup, CalibrationMeasurements* keep) {
   const DumpInfo& info = dump.info();
   const bool queries = info.hasQueries && o.useQueries;
   Accumulating acc;
@@ -205,15 +221,31 @@ CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, Comput
   acc.rawWeight.assign(G, 0.0);
   acc.share.assign(G, 0.0);
 
+  if (keep) {
+    const bool keepLayers = keep->keepLayers;
+    *keep = CalibrationMeasurements{};
+    keep->keepLayers = keepLayers && o.probe == Probe::Empirical;
+    keep->menu = t.menu;
+    keep->protection = o.protection;
+    keep->attention = o.attention;
+    keep->queries = s.metric == Metric::Attention && o.probe == Probe::Empirical;
+  }
   size_t g0 = 0;
   for (size_t li = 0; li < s.layers.size(); ++li) {
     progress.checkCancelled();
     const int layer = s.layers[li];
     size_t g1 = g0;
     while (g1 < G && t.groups[g1].key.layer == layer) ++g1;
-    auto session = backend.openLayer(loadLayer(dump, layer, useAttention, &defaultThreadPool()), o.attention);
+    const auto loadStart = std::chrono::steady_clock::now();
+    LayerData data = loadLayer(dump, layer, useAttention, &defaultThreadPool());
+    if (keep) keep->loadSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
+    auto session = backend.openLayer(std::move(data), o.attention);
     if (o.probe == Probe::Empirical) {
-      measureEmpirical(acc, *session, g0, g1, o, progress);
+      std::vector<EntryMeasurement>* kept = nullptr;
+      if (keep) (kept = &keep->layers[layer])->assign(C, EntryMeasurement{});
+      CalibrationMeasurements::KeptLayer* keptLayer = keep && keep->keepLayers ? &keep->kept[layer] : nullptr;
+      measureEmpirical(acc, *session, g0, g1, o, progress, kept, keptLayer);
+      if (keptLayer) keptLayer->session = std::move(session);
     } else {
       measureModelProbe(acc, *session, g0, g1, o, progress);
     }

@@ -15,6 +15,7 @@
 #include <span>
 
 #include "core/calib/calibration_table.h"
+#include "core/calib/measurements.h"
 #include "core/common/progress.h"
 #include "core/compute/compute_backend.h"
 #include "core/io/dump.h"
@@ -36,8 +37,11 @@ using GroupCallback = std::function<void(const GroupResult&)>;
 // Throws Error(InvalidArgument) for bad options (unknown method, a layer-row format at head
 // granularity, the attention metric or the perturb probe on a dump without queries, ...) and
 // Error(Cancelled) when progress is cancelled (checked between layers and menu entries; nothing
-// is returned or written then).
+// is returned or written then). With `keep` (empirical probe only), the per-head measurements are
+// stored there for a verify pass to reuse (measurements.h); it costs the reconstruction statistics
+// of every entry and head, which the attention metric does not need itself.
 CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& options, ComputeBackend& backend,
-                           const Progress& progress = {}, const GroupCallback& onGroup = {});
+                           const Progress& progress = {}, const GroupCallback& onGroup = {},
+                           CalibrationMeasurements* keep = nullptr);
 
 }  // namespace vq::calib

@@ -53,6 +53,12 @@ class LayerSession {
                                               const quant::ProtectionConfig& protection) {
     return quantize(role, cfg, protection);
   }
+  // K or V of the layer with each KV head taken from its own reconstruction (perHead[h], all of
+  // `role`, made by this session): an allocation that gives heads different bit-widths. headBytes
+  // come from the sources, bytes is their sum, config that of perHead[0], protectedRows 0 (not
+  // tracked per head). The base version copies
+  // host values (sources need `values`); a device backend composes on the device.
+  virtual RoleReconstruction composeHeads(Role role, std::span<const RoleReconstruction* const> perHead);
   // Reconstruction statistics of one KV head.
   virtual metrics::ReconstructionAccumulator reconstruction(const RoleReconstruction& r, int kvHead) = 0;
   // Attention sums of one KV head and its query group; k or v may be null (= not quantized).

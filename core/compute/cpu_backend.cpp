@@ -60,6 +60,35 @@ RoleReconstruction quantizeRole(const LayerData& d, Role role, const quant::Meth
   return r;
 }
 
+}  // namespace
+
+RoleReconstruction LayerSession::composeHeads(Role role, std::span<const RoleReconstruction* const> perHead) {
+  const LayerData& d = data();
+  if (perHead.size() != size_t(d.kvHeads))
+    throw Error(ErrorCode::InvalidArgument, "composeHeads: " + std::to_string(perHead.size()) + " sources for " +
+                                                std::to_string(d.kvHeads) + " KV heads");
+  const size_t hs = d.headSize();
+  RoleReconstruction r;
+  r.role = role;
+  r.config = perHead.empty() ? quant::MethodConfig{} : perHead.front()->config;
+  r.values.resize(size_t(d.kvHeads) * hs);
+  r.headBytes.assign(size_t(d.kvHeads), 0.0);
+  double bytes = 0;
+  for (size_t h = 0; h < perHead.size(); ++h) {
+    const RoleReconstruction& src = *perHead[h];
+    if (src.role != role || src.values.size() != r.values.size())
+      throw Error(ErrorCode::InvalidArgument, "composeHeads: a source is not a host reconstruction of this role");
+    std::copy_n(src.values.begin() + std::ptrdiff_t(h * hs), hs, r.values.begin() + std::ptrdiff_t(h * hs));
+    r.headBytes[h] = src.headBytes[h];
+    bytes += src.headBytes[h];
+  }
+  r.bytes = uint64_t(bytes + 0.5);
+  r.bitsPerValue = r.values.empty() ? 0.0 : bytes * 8.0 / double(r.values.size());
+  return r;
+}
+
+namespace {
+
 class CpuLayerSession final : public LayerSession {
  public:
   // `data` is shared: owned by the session, or (openCpuLayerView) a view of the caller's layer.

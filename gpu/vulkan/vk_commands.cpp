@@ -44,6 +44,7 @@ CommandBatch::~CommandBatch() {
   const auto& vk = m_context->vk();
   const VkDevice dev = m_context->device();
   for (VkDescriptorPool p : m_descriptorPools) vk.vkDestroyDescriptorPool(dev, p, nullptr);
+  if (m_queries) vk.vkDestroyQueryPool(dev, m_queries, nullptr);
   vk.vkDestroyFence(dev, m_fence, nullptr);
   vk.vkDestroyCommandPool(dev, m_pool, nullptr);  // frees the command buffer
 }
@@ -58,6 +59,10 @@ void CommandBatch::begin() {
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   vkCheck(vk.vkBeginCommandBuffer(m_cmd, &bi), "vkBeginCommandBuffer");
   m_recording = true;
+  if (m_queries) {
+    vk.vkCmdResetQueryPool(m_cmd, m_queries, 0, 2);
+    vk.vkCmdWriteTimestamp(m_cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, m_queries, 0);
+  }
 }
 
 VkDescriptorSet CommandBatch::allocateSet(VkDescriptorSetLayout layout) {
@@ -137,6 +142,7 @@ void CommandBatch::fill(const Buffer& dst, uint32_t value) {
 void CommandBatch::submitAndWait() {
   const auto& vk = m_context->vk();
   const VkDevice dev = m_context->device();
+  if (m_queries) vk.vkCmdWriteTimestamp(m_cmd, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, m_queries, 1);
   VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER};  // device writes -> host reads after the fence
   b.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
   b.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
@@ -145,6 +151,7 @@ void CommandBatch::submitAndWait() {
   m_recording = false;
   vkCheck(vk.vkEndCommandBuffer(m_cmd), "vkEndCommandBuffer");
   if (m_context->lost()) throw VulkanError(VK_ERROR_DEVICE_LOST, "submit (" + m_context->lostReason() + ")");
+  m_context->beforeSubmit();
   VkSubmitInfo si{VK_STRUCTURE_TYPE_SUBMIT_INFO};
   si.commandBufferCount = 1;
   si.pCommandBuffers = &m_cmd;
@@ -156,6 +163,28 @@ void CommandBatch::submitAndWait() {
   if (rc == VK_SUCCESS) rc = vk.vkWaitForFences(dev, 1, &m_fence, VK_TRUE, UINT64_MAX);
   if (rc == VK_ERROR_DEVICE_LOST) m_context->markLost("VK_ERROR_DEVICE_LOST while running compute shaders");
   vkCheck(rc, "vkQueueSubmit / vkWaitForFences");
+  if (m_queries) {
+    uint64_t stamps[2] = {0, 0};
+    vkCheck(vk.vkGetQueryPoolResults(dev, m_queries, 0, 2, sizeof stamps, stamps, sizeof(uint64_t),
+                                     VK_QUERY_RESULT_64_BIT | VK_QUERY_RESULT_WAIT_BIT),
+            "vkGetQueryPoolResults");
+    const uint32_t bits = m_context->timestampValidBits();
+    const uint64_t mask = bits >= 64 ? ~uint64_t(0) : (uint64_t(1) << bits) - 1;
+    const uint64_t ticks = (stamps[1] - stamps[0]) & mask;
+    m_gpuSeconds += double(ticks) * double(m_context->limits().timestampPeriod) * 1e-9;
+    ++m_timedSubmits;
+  }
+}
+
+bool CommandBatch::enableTimestamps() {
+  if (m_queries) return true;
+  if (m_context->timestampValidBits() == 0) return false;
+  VkQueryPoolCreateInfo qi{VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO};
+  qi.queryType = VK_QUERY_TYPE_TIMESTAMP;
+  qi.queryCount = 2;
+  vkCheck(m_context->vk().vkCreateQueryPool(m_context->device(), &qi, nullptr, &m_queries), "vkCreateQueryPool");
+  resetGpuTime();
+  return true;
 }
 
 void CommandBatch::groupGrid(const Context& context, uint64_t groups, uint32_t& x, uint32_t& y) {

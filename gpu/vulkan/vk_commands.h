@@ -39,6 +39,17 @@ class CommandBatch {
   // VulkanError; VK_ERROR_DEVICE_LOST also marks the context lost.
   void submitAndWait();
 
+  // GPU timing (Vulkan timestamp queries at the start and end of every command buffer), for
+  // benchmarks. False when the queue cannot time work (then nothing is timed).
+  bool enableTimestamps();
+  // Device time of the submits since enableTimestamps() / resetGpuTime(), in seconds.
+  double gpuSeconds() const { return m_gpuSeconds; }
+  int timedSubmits() const { return m_timedSubmits; }
+  void resetGpuTime() {
+    m_gpuSeconds = 0;
+    m_timedSubmits = 0;
+  }
+
   // Splits `groups` workgroups into an (x, y) grid within maxComputeWorkGroupCount; shaders
   // compute the linear id as y * gl_NumWorkGroups.x + x and skip ids >= groups.
   static void groupGrid(const Context& context, uint64_t groups, uint32_t& x, uint32_t& y);
@@ -53,6 +64,9 @@ class CommandBatch {
   std::vector<VkDescriptorPool> m_descriptorPools;
   size_t m_activePool = 0;
   bool m_recording = false;
+  VkQueryPool m_queries = VK_NULL_HANDLE;
+  double m_gpuSeconds = 0;
+  int m_timedSubmits = 0;
 };
 
 // Copies host data into a device buffer: directly when its memory is host-visible (UMA devices,

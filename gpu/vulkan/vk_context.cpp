@@ -54,7 +54,10 @@ int pickQueueFamily(const InstanceFunctions& fns, VkPhysicalDevice device) {
 }  // namespace
 
 std::shared_ptr<Context> Context::create(const ContextOptions& options) {
+  if (options.fault.kind == FaultPlan::Kind::Startup)
+    throw Error(ErrorCode::Unsupported, "simulated Vulkan start-up failure (" + options.fault.describe() + ")");
   std::shared_ptr<Context> c(new Context());
+  c->m_fault = options.fault;
   c->open(options);
   return c;
 }
@@ -132,6 +135,13 @@ void Context::open(const ContextOptions& options) {
   const int family = pickQueueFamily(m_vki, m_physical);
   if (family < 0) throw Error(ErrorCode::Unsupported, m_info.name + " has no compute queue");
   m_queueFamily = uint32_t(family);
+  {
+    uint32_t n = 0;
+    m_vki.vkGetPhysicalDeviceQueueFamilyProperties(m_physical, &n, nullptr);
+    std::vector<VkQueueFamilyProperties> families(n);
+    m_vki.vkGetPhysicalDeviceQueueFamilyProperties(m_physical, &n, families.data());
+    m_timestampBits = m_queueFamily < n ? families[m_queueFamily].timestampValidBits : 0;
+  }
   const float priority = 1.0f;
   VkDeviceQueueCreateInfo qi{VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};
   qi.queueFamilyIndex = m_queueFamily;
@@ -172,6 +182,14 @@ Context::~Context() {
 void Context::markLost(const std::string& reason) {
   std::lock_guard lock(m_lostMutex);
   if (!m_lost.exchange(true)) m_lostReason = reason;
+}
+
+void Context::beforeSubmit() {
+  if (m_fault.kind != FaultPlan::Kind::LostAfter || m_submits.fetch_add(1) < m_fault.submits) return;
+  const std::string reason = "simulated device loss after " + std::to_string(m_fault.submits) + " submits (" +
+                             m_fault.describe() + ")";
+  markLost(reason);
+  throw VulkanError(VK_ERROR_DEVICE_LOST, "submit (" + reason + ")");
 }
 
 std::string Context::lostReason() const {

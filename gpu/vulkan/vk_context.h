@@ -10,6 +10,7 @@
 #include <string>
 
 #include "gpu/device_info.h"
+#include "gpu/vulkan/fault_injection.h"
 #include "gpu/vulkan/vk_functions.h"
 
 namespace vq::gpu {
@@ -26,6 +27,8 @@ struct ContextOptions {
   std::string pipelineCacheDir;
   // Enables VK_LAYER_KHRONOS_validation when installed (messages go to stderr).
   bool validation = false;
+  // A simulated fault (tests of the CPU fallback); makeBackend sets it from VQ_VULKAN_FAULT.
+  FaultPlan fault;
 };
 
 class Context {
@@ -47,6 +50,8 @@ class Context {
   const VkPhysicalDeviceLimits& limits() const { return m_properties.limits; }
   const VkPhysicalDeviceMemoryProperties& memory() const { return m_memory; }
   VkDeviceSize maxAllocationSize() const { return m_maxAllocation; }
+  // Valid bits of the compute queue's timestamps (0: it cannot time work).
+  uint32_t timestampValidBits() const { return m_timestampBits; }
   // shaderFloat64 is enabled: the *_f64 shader variants (exact fused multiply-add) can run.
   bool hasFloat64() const { return m_float64; }
   // The queue is externally synchronized: hold this while submitting.
@@ -57,6 +62,9 @@ class Context {
   void markLost(const std::string& reason);
   bool lost() const { return m_lost.load(); }
   std::string lostReason() const;
+  // Called before every queue submit: with a simulated "lost-after:N" fault, the (N+1)-th and
+  // later calls mark the context lost and throw VulkanError(VK_ERROR_DEVICE_LOST).
+  void beforeSubmit();
 
  private:
   Context() = default;
@@ -75,11 +83,14 @@ class Context {
   VkPhysicalDeviceMemoryProperties m_memory{};
   VkDeviceSize m_maxAllocation = 0;
   bool m_float64 = false;
+  uint32_t m_timestampBits = 0;
   std::mutex m_queueMutex;
   std::unique_ptr<PipelineLibrary> m_pipelines;
   std::atomic<bool> m_lost{false};
   mutable std::mutex m_lostMutex;
   std::string m_lostReason;
+  FaultPlan m_fault;
+  std::atomic<int64_t> m_submits{0};
 };
 
 }  // namespace vq::gpu

@@ -65,7 +65,12 @@ namespace vq::gpu {
   X(vkDestroyFence)                    \
   X(vkResetFences)                     \
   X(vkWaitForFences)                   \
-  X(vkQueueSubmit)
+  X(vkQueueSubmit)                     \
+  X(vkCreateQueryPool)                 \
+  X(vkDestroyQueryPool)                \
+  X(vkCmdResetQueryPool)               \
+  X(vkCmdWriteTimestamp)               \
+  X(vkGetQueryPoolResults)
 
 #define VQ_VK_DECLARE_MEMBER(name) PFN_##name name = nullptr;
 

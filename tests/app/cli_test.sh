@@ -277,6 +277,43 @@ def walk(x, y, path):
         assert abs(x - y) <= 2e-3 * abs(x) + 1e-6, (path, x, y)
 walk(ra, rb, "")
 '
+  # Simulated faults (VQ_VULKAN_FAULT): start-up failure and a device lost at its first submit
+  # give exactly the CPU's tune results, with the reason on stderr; a loss mid-run finishes on the
+  # CPU, says so, and lands within the kernels' tolerance.
+  "$VQ" tune "$S" --target 2.0 --backend cpu --json --quiet >"$tmp/tune_cpu.json" 2>/dev/null
+  VQ_VULKAN_FAULT=startup "$VQ" tune "$S" --target 2.0 --backend vulkan --device "$dev" --json \
+    >"$tmp/tune_startup.json" 2>"$tmp/out"
+  contains "startup fault: the reason is on stderr" "using the CPU backend: simulated Vulkan start-up failure"
+  VQ_VULKAN_FAULT=lost-after:0 "$VQ" tune "$S" --target 2.0 --backend vulkan --device "$dev" --json --quiet \
+    >"$tmp/tune_lost0.json" 2>"$tmp/out"
+  contains "lost device: the reason is on stderr" "Vulkan device lost"
+  VQ_VULKAN_FAULT=lost-after:6 "$VQ" tune "$S" --target 2.0 --backend vulkan --device "$dev" --json --quiet \
+    >"$tmp/tune_lost6.json" 2>"$tmp/out"
+  contains "lost mid-run: the reason is on stderr" "simulated device loss after 6 submits"
+  pycheck "faults: the CPU takes over with the CPU's results" '
+import json, sys
+d = sys.argv[1]
+def load(name):
+    j = json.load(open(d + "/" + name))
+    for k in ("optimal", "ratequant", "uniform"):
+        j[k]["measured"].pop("seconds", None)
+    return j
+cpu = load("tune_cpu.json")
+for name, exact in (("tune_startup.json", True), ("tune_lost0.json", True), ("tune_lost6.json", False)):
+    j = load(name)
+    assert j["backend"].startswith("CPU") or "device lost: running on the CPU; simulated" in j["backend"], (name, j["backend"])
+    if name == "tune_startup.json":
+        assert "simulated Vulkan start-up failure" in j["backend_note"], j["backend_note"]
+    for k in ("optimal", "ratequant", "uniform"):
+        assert [g["choice"] for g in j[k]["groups"]] == [g["choice"] for g in cpu[k]["groups"]], (name, k)
+        if exact:
+            assert j[k] == cpu[k], (name, k)
+        else:
+            a, b = cpu[k]["measured"]["output_error"], j[k]["measured"]["output_error"]
+            assert abs(a - b) <= 2e-3 * a, (name, k, a, b)
+'
+  check "a malformed VQ_VULKAN_FAULT is an error" 1 env VQ_VULKAN_FAULT=sometimes "$VQ" tune "$S" --backend vulkan
+  contains "malformed fault names the variable" "VQ_VULKAN_FAULT must be"
 else
   echo "ok   (no Vulkan device: Vulkan CLI checks skipped)"
 fi

@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "gpu/device_info.h"
 #include "ui/common/error_text.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/jobs/compute.h"
@@ -37,17 +36,8 @@
 namespace vq::ui {
 
 namespace {
-QString describeBackend() {
-  const QString compute = jobBackendName();
-  const gpu::DeviceList list = gpu::listDevices();
-  const int pick = gpu::pickAutomatic(list);
-  for (const auto& d : list.devices)
-    if (d.index == pick)
-      return QObject::tr("%1 · Vulkan device %2 (no Vulkan backend in this build)").arg(compute, QString::fromStdString(d.name));
-  const QString why = list.unavailableReason.empty() ? QObject::tr("no GPU qualifies")
-                                                     : QString::fromStdString(list.unavailableReason);
-  return QObject::tr("%1 (Vulkan unavailable: %2)").arg(compute, why);
-}
+// The status bar's backend line: what jobs run on (ui/jobs/compute.h).
+QString backendLine(const QString& status) { return MainWindow::tr("Backend: %1").arg(status); }
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -87,6 +77,10 @@ MainWindow::MainWindow(QWidget* parent)
   m_jobs->track(m_allocation->runner());
   m_jobs->track(m_compare->runner());
   m_jobs->track(m_quality->runner());
+  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner()})
+    connect(r, &JobRunner::busyChanged, this, [this](bool busy) {
+      if (!busy) refreshBackendLabel();
+    });
   m_dumpLabel = new QLabel(this);
   m_backendLabel = new QLabel(tr("Backend: probing…"), this);
   // Permanent widgets stay visible while transient messages show on the left.
@@ -135,6 +129,11 @@ MainWindow::~MainWindow() {
   for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner(),
                        m_files->runner(), m_loader, m_prober})
     r->waitForFinished();
+}
+
+void MainWindow::refreshBackendLabel() {
+  const QString status = lastJobBackendStatus();
+  if (!status.isEmpty()) m_backendLabel->setText(backendLine(status));
 }
 
 void MainWindow::openPath(const QString& path) {
@@ -194,10 +193,10 @@ void MainWindow::updateTitle() {
 
 void MainWindow::probeBackend() {
   connect(m_prober, &JobRunner::succeeded, this, [this] {
-    if (m_probing.resultCount() > 0) m_backendLabel->setText(m_probing.result());
+    if (m_probing.resultCount() > 0) m_backendLabel->setText(backendLine(m_probing.result()));
   });
   m_probing = m_prober->start<QString>(tr("Probing devices"), [](QPromise<QString>& promise, const Progress&) {
-    promise.addResult(describeBackend());
+    promise.addResult(probeJobBackend());
   });
 }
 

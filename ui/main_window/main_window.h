@@ -90,6 +90,7 @@ class MainWindow : public QMainWindow {
   // main_window.cpp
   void onLoadFinished();
   void probeBackend();
+  void refreshBackendLabel();  // after a job: the backend it ran on (a GPU lost mid-run shows here)
   void updateTitle();
   bool maybeSave();
 

@@ -16,6 +16,8 @@ constexpr auto kTheme = "appearance/theme";
 constexpr auto kCurrentView = "window/currentView";
 constexpr auto kSplitter = "window/splitter";
 constexpr auto kViews = "views/";
+constexpr auto kComputeBackend = "compute/backend";
+constexpr auto kComputeDevice = "compute/device";
 }  // namespace
 
 QStringList recentFiles() { return QSettings().value(kRecent).toStringList(); }
@@ -55,6 +57,18 @@ int currentView() { return QSettings().value(kCurrentView, 0).toInt(); }
 void setCurrentView(int index) { QSettings().setValue(kCurrentView, index); }
 QByteArray splitterState() { return QSettings().value(kSplitter).toByteArray(); }
 void setSplitterState(const QByteArray& s) { QSettings().setValue(kSplitter, s); }
+
+QString computeBackend() {
+  const QString b = QSettings().value(kComputeBackend, QStringLiteral("auto")).toString();
+  return b == QLatin1String("cpu") || b == QLatin1String("vulkan") ? b : QStringLiteral("auto");
+}
+void setComputeBackend(const QString& backend) { QSettings().setValue(kComputeBackend, backend); }
+int computeDevice() {
+  bool ok = false;
+  const int d = QSettings().value(kComputeDevice, -1).toInt(&ok);
+  return ok && d >= 0 ? d : -1;
+}
+void setComputeDevice(int index) { QSettings().setValue(kComputeDevice, index < 0 ? -1 : index); }
 
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback) {
   return QSettings().value(QLatin1String(kViews) + view + QLatin1Char('/') + key, fallback);

@@ -38,6 +38,14 @@ void setCurrentView(int index);
 QByteArray splitterState();
 void setSplitterState(const QByteArray& s);
 
+// Compute backend of background jobs (as the CLI's --backend/--device): "auto" (default: a
+// discrete or integrated GPU through Vulkan when one works, else the CPU), "cpu" or "vulkan"; and
+// the Vulkan device index, -1 (default) = automatic choice.
+QString computeBackend();
+void setComputeBackend(const QString& backend);
+int computeDevice();
+void setComputeDevice(int index);
+
 // Per-view options, stored as a small map under views/<view>/ (each view owns its keys).
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback = {});
 void setViewOption(const QString& view, const QString& key, const QVariant& value);
