@@ -81,3 +81,73 @@ TEST(Verify, RejectsPlansThatDoNotFit) {
 
 }  // namespace
 }  // namespace vq::alloc
+
+namespace vq::alloc {
+namespace {
+
+void expectSame(const VerifyResult& a, const VerifyResult& b) {
+  EXPECT_EQ(a.groupDistortion, b.groupDistortion);
+  EXPECT_EQ(a.groupBpv, b.groupBpv);
+  EXPECT_EQ(a.bpv, b.bpv);
+  EXPECT_EQ(a.bpvK, b.bpvK);
+  EXPECT_EQ(a.bpvV, b.bpvV);
+  EXPECT_EQ(a.outputError, b.outputError);
+  EXPECT_EQ(a.outputErrorK, b.outputErrorK);
+  EXPECT_EQ(a.outputErrorV, b.outputErrorV);
+  EXPECT_EQ(a.relMseK, b.relMseK);
+  EXPECT_EQ(a.relMseV, b.relMseV);
+  EXPECT_EQ(a.queries, b.queries);
+}
+
+// `tune`'s fast path: verify reusing calibration's measurements (and, with keepLayers, its open
+// layers and reconstructions) gives bit-identical results to a verify from scratch.
+TEST(Verify, ReusingCalibrationIsBitIdentical) {
+  Fixture f;
+  for (bool keepLayers : {false, true}) {
+    SCOPED_TRACE(keepLayers ? "layers kept open" : "measurements only");
+    calib::CalibrationMeasurements kept;
+    kept.keepLayers = keepLayers;
+    const calib::CalibrationTable t = calib::calibrate(f.dump, calib::CalibrationOptions{}, *f.backend, {}, {}, &kept);
+    EXPECT_EQ(kept.layers.size(), t.settings.layers.size());
+    EXPECT_EQ(kept.kept.size(), keepLayers ? t.settings.layers.size() : 0u);
+    AllocationRequest req;
+    req.target = 2.0;
+    const Allocation opt = allocate(t, req, AllocatorKind::Optimal);
+    const Allocation rq = allocate(t, req, AllocatorKind::RateQuant);
+    const Allocation uni = allocate(t, req, AllocatorKind::Uniform);
+    const std::vector<VerifyPlan> plans = {verifyPlan(t, opt), verifyPlan(t, rq), verifyPlan(t, uni)};
+    // The optimum gives some heads different K and V bit-widths: those are evaluated again.
+    bool mixed = false;
+    for (size_t g = 0; g < t.groupCount(); ++g)
+      for (size_t h = 0; h < t.groupCount(); ++h) {
+        const auto &a = t.groups[g].key, &b = t.groups[h].key;
+        mixed = mixed || (a.layer == b.layer && a.head == b.head && a.role == calib::GroupRole::K &&
+                          b.role == calib::GroupRole::V && opt.choice[g] != opt.choice[h]);
+      }
+    EXPECT_TRUE(mixed);
+    const auto fresh = verifyAllocations(f.dump, plans, verifyOptions(t.settings), *f.backend);
+    const auto reused = verifyAllocations(f.dump, plans, verifyOptions(t.settings), *f.backend, {}, &kept);
+    ASSERT_EQ(fresh.size(), reused.size());
+    for (size_t i = 0; i < fresh.size(); ++i) expectSame(fresh[i], reused[i]);
+  }
+}
+
+TEST(Verify, MeasurementsOfAnotherQuerySampleAreNotReused) {
+  Fixture f;
+  calib::CalibrationMeasurements kept;
+  calib::CalibrationOptions o;
+  o.attention.sampleQueries = 32;
+  const calib::CalibrationTable t = calib::calibrate(f.dump, o, *f.backend, {}, {}, &kept);
+  AllocationRequest req;
+  req.target = 2.0;
+  const Allocation opt = allocate(t, req, AllocatorKind::Optimal);
+  VerifyOptions other = verifyOptions(t.settings);
+  other.attention.sampleQueries = 64;  // a different sample: the measurements do not apply
+  const auto fresh = verifyAllocations(f.dump, {verifyPlan(t, opt)}, other, *f.backend);
+  const auto reused = verifyAllocations(f.dump, {verifyPlan(t, opt)}, other, *f.backend, {}, &kept);
+  expectSame(fresh[0], reused[0]);
+  EXPECT_EQ(fresh[0].queries, reused[0].queries);
+}
+
+}  // namespace
+}  // namespace vq::alloc
