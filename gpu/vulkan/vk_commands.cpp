@@ -206,7 +206,8 @@ void uploadNow(const std::shared_ptr<Context>& context, const Buffer& dst, std::
   }
   constexpr size_t kChunk = size_t(64) << 20;
   const size_t stagingBytes = std::min(data.size(), kChunk);
-  Buffer staging(context, stagingBytes, MemoryUse::Upload, "staging buffer");
+  std::unique_lock<std::mutex> lock;
+  Buffer& staging = context->stagingBuffer(MemoryUse::Upload, stagingBytes, lock);
   CommandBatch batch(context);
   for (size_t done = 0; done < data.size(); done += stagingBytes) {
     const size_t n = std::min(stagingBytes, data.size() - done);
@@ -228,7 +229,8 @@ void downloadNow(const std::shared_ptr<Context>& context, const Buffer& src, std
   }
   constexpr size_t kChunk = size_t(64) << 20;
   const size_t stagingBytes = std::min(out.size(), kChunk);
-  Buffer staging(context, stagingBytes, MemoryUse::Readback, "readback buffer");
+  std::unique_lock<std::mutex> lock;
+  Buffer& staging = context->stagingBuffer(MemoryUse::Readback, stagingBytes, lock);
   CommandBatch batch(context);
   for (size_t done = 0; done < out.size(); done += stagingBytes) {
     const size_t n = std::min(stagingBytes, out.size() - done);

@@ -6,6 +6,7 @@
 
 #include "gpu/vulkan/device_query.h"
 #include "gpu/vulkan/loader.h"
+#include "gpu/vulkan/vk_buffer.h"
 #include "gpu/vulkan/vk_error.h"
 #include "gpu/vulkan/vk_pipeline.h"
 
@@ -166,6 +167,8 @@ void Context::open(const ContextOptions& options) {
 Context::~Context() {
   if (m_device) {
     if (!lost()) m_vk.vkDeviceWaitIdle(m_device);
+    m_upload.reset();
+    m_readback.reset();
     m_pipelines.reset();  // saves the cache, destroys the pipelines
     m_vk.vkDestroyDevice(m_device, nullptr);
   }
@@ -177,6 +180,19 @@ Context::~Context() {
     }
     m_vki.vkDestroyInstance(m_instance, nullptr);
   }
+}
+
+Buffer& Context::stagingBuffer(MemoryUse use, size_t bytes, std::unique_lock<std::mutex>& lock) {
+  lock = std::unique_lock(m_stagingMutex);
+  std::unique_ptr<Buffer>& slot = use == MemoryUse::Readback ? m_readback : m_upload;
+  if (!slot || slot->size() < bytes) {
+    slot.reset();
+    // Aliasing constructor with no owner: the buffer points back at this context without
+    // keeping it alive (the context owns the buffer and destroys it first).
+    slot = std::make_unique<Buffer>(std::shared_ptr<Context>(std::shared_ptr<void>(), this), bytes, use,
+                                    use == MemoryUse::Readback ? "readback buffer" : "staging buffer");
+  }
+  return *slot;
 }
 
 void Context::markLost(const std::string& reason) {

@@ -15,7 +15,9 @@
 
 namespace vq::gpu {
 
+class Buffer;
 class PipelineLibrary;
+enum class MemoryUse;
 
 struct ContextOptions {
   // Index in the loader's enumeration (what `veloxquant devices` lists). Any device type may be
@@ -57,6 +59,9 @@ class Context {
   // The queue is externally synchronized: hold this while submitting.
   std::mutex& queueMutex() { return m_queueMutex; }
   PipelineLibrary& pipelines() { return *m_pipelines; }
+  // A host-visible staging buffer of at least `bytes` for uploadNow / downloadNow (use Upload or
+  // Readback), kept between calls so transfers do not allocate; `lock` holds it while in use.
+  Buffer& stagingBuffer(MemoryUse use, size_t bytes, std::unique_lock<std::mutex>& lock);
 
   // After VK_ERROR_DEVICE_LOST nothing more is submitted; callers fall back to the CPU.
   void markLost(const std::string& reason);
@@ -86,6 +91,8 @@ class Context {
   uint32_t m_timestampBits = 0;
   std::mutex m_queueMutex;
   std::unique_ptr<PipelineLibrary> m_pipelines;
+  std::mutex m_stagingMutex;
+  std::unique_ptr<Buffer> m_upload, m_readback;  // hold a non-owning pointer back to this context
   std::atomic<bool> m_lost{false};
   mutable std::mutex m_lostMutex;
   std::string m_lostReason;
