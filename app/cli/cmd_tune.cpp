@@ -2,6 +2,7 @@
 // the same budget), verify all three on the dump, write the files and print the comparison.
 #include <chrono>
 #include <cstdio>
+#include <unistd.h>
 #include <filesystem>
 #include <optional>
 
@@ -76,7 +77,10 @@ int runTune(int argc, char** argv) {
   calib::CalibrationMeasurements measured;
   // A device backend keeps every layer resident for the verify pass; the CPU backend would hold
   // the whole dump and its attention references in RAM, so it loads the layers it needs again.
+  // Kept layers are bounded by a quarter of the machine's memory; the rest are read again.
   measured.keepLayers = backend->name().rfind("CPU", 0) != 0;
+  if (const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE); pages > 0 && page > 0)
+    measured.keepLimitBytes = uint64_t(pages) * uint64_t(page) / 4;
   using Clock = std::chrono::steady_clock;
   const auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   const auto t0 = Clock::now();

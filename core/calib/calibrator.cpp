@@ -223,8 +223,10 @@ CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, Comput
 
   if (keep) {
     const bool keepLayers = keep->keepLayers;
+    const uint64_t keepLimit = keep->keepLimitBytes;
     *keep = CalibrationMeasurements{};
     keep->keepLayers = keepLayers && o.probe == Probe::Empirical;
+    keep->keepLimitBytes = keepLimit;
     keep->menu = t.menu;
     keep->protection = o.protection;
     keep->attention = o.attention;
@@ -243,7 +245,15 @@ CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, Comput
     if (o.probe == Probe::Empirical) {
       std::vector<EntryMeasurement>* kept = nullptr;
       if (keep) (kept = &keep->layers[layer])->assign(C, EntryMeasurement{});
-      CalibrationMeasurements::KeptLayer* keptLayer = keep && keep->keepLayers ? &keep->kept[layer] : nullptr;
+      CalibrationMeasurements::KeptLayer* keptLayer = nullptr;
+      if (keep && keep->keepLayers) {
+        const LayerData& d = session->data();
+        const uint64_t bytes = uint64_t(d.q.size() + d.k.size() + d.v.size() + 2 * C * d.k.size()) * 4;
+        if (keep->keptBytes + bytes <= keep->keepLimitBytes) {
+          keep->keptBytes += bytes;
+          keptLayer = &keep->kept[layer];
+        }
+      }
       measureEmpirical(acc, *session, g0, g1, o, progress, kept, keptLayer);
       if (keptLayer) keptLayer->session = std::move(session);
     } else {

@@ -6,6 +6,8 @@
 // entries still needs its "both" sums computed (the pair was never evaluated together).
 #pragma once
 
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <vector>
@@ -39,6 +41,10 @@ struct CalibrationMeasurements {
   // whole dump as f32 plus 2 reconstructions per entry and layer (and, on the CPU backend, the
   // attention references): meant for device backends.
   bool keepLayers = false;
+  // Layers are kept while the estimate of what they hold (the layer as f32 plus its
+  // reconstructions) stays within this; later layers are read again by verify (big dumps stream).
+  uint64_t keepLimitBytes = std::numeric_limits<uint64_t>::max();
+  uint64_t keptBytes = 0;
   struct KeptLayer {
     std::unique_ptr<LayerSession> session;
     std::vector<RoleReconstruction> k, v;  // per menu entry (seeded for the layer)

@@ -103,13 +103,24 @@ void expectSame(const VerifyResult& a, const VerifyResult& b) {
 // layers and reconstructions) gives bit-identical results to a verify from scratch.
 TEST(Verify, ReusingCalibrationIsBitIdentical) {
   Fixture f;
-  for (bool keepLayers : {false, true}) {
-    SCOPED_TRACE(keepLayers ? "layers kept open" : "measurements only");
+  uint64_t allBytes = 0;
+  for (int mode : {0, 1, 2}) {  // measurements only; every layer kept open; about half of them
+    SCOPED_TRACE(mode == 0 ? "measurements only" : mode == 1 ? "layers kept open" : "some layers kept");
     calib::CalibrationMeasurements kept;
-    kept.keepLayers = keepLayers;
+    kept.keepLayers = mode > 0;
+    if (mode == 2) kept.keepLimitBytes = allBytes / 2;
     const calib::CalibrationTable t = calib::calibrate(f.dump, calib::CalibrationOptions{}, *f.backend, {}, {}, &kept);
     EXPECT_EQ(kept.layers.size(), t.settings.layers.size());
-    EXPECT_EQ(kept.kept.size(), keepLayers ? t.settings.layers.size() : 0u);
+    if (mode == 1) {
+      EXPECT_EQ(kept.kept.size(), t.settings.layers.size());
+      allBytes = kept.keptBytes;
+    } else if (mode == 2) {
+      EXPECT_GT(kept.kept.size(), 0u);
+      EXPECT_LT(kept.kept.size(), t.settings.layers.size());
+      EXPECT_LE(kept.keptBytes, allBytes / 2);
+    } else {
+      EXPECT_TRUE(kept.kept.empty());
+    }
     AllocationRequest req;
     req.target = 2.0;
     const Allocation opt = allocate(t, req, AllocatorKind::Optimal);
