@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <mutex>
 
+#include "core/common/error.h"
 #include "core/common/thread_pool.h"
 #include "gpu/backend_factory.h"
 #include "ui/jobs/worker_priority.h"
