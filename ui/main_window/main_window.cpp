@@ -43,10 +43,10 @@ QString describeBackend() {
   const int pick = gpu::pickAutomatic(list);
   for (const auto& d : list.devices)
     if (d.index == pick)
-      return QObject::tr("%1 · Vulkan device %2 (no Vulkan backend in this build)").arg(compute, QString::fromStdString(d.name));
-  const QString why = list.unavailableReason.empty() ? QObject::tr("no GPU qualifies")
+      return MainWindow::tr("%1 · Vulkan device %2 (no Vulkan backend in this build)").arg(compute, QString::fromStdString(d.name));
+  const QString why = list.unavailableReason.empty() ? MainWindow::tr("no GPU qualifies")
                                                      : QString::fromStdString(list.unavailableReason);
-  return QObject::tr("%1 (Vulkan unavailable: %2)").arg(compute, why);
+  return MainWindow::tr("%1 (Vulkan unavailable: %2)").arg(compute, why);
 }
 }  // namespace
 
