@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>Undo History</source>
-        <translation>Verlauf der Änderungen</translation>
+        <translation>Änderungsverlauf</translation>
     </message>
     <message>
         <source>&lt;start&gt;</source>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <source>Opening %1</source>
-        <translation>%1 öffnen</translation>
+        <translation>Öffnen von %1</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n layer(s), K+V %2</source>
@@ -1723,7 +1723,7 @@ keynorm: die Näherung mittleres ‖k‖² von VeloxQuant-MLX (billig, oft falsc
     </message>
     <message>
         <source>Opening %1</source>
-        <translation>%1 öffnen</translation>
+        <translation>Öffnen von %1</translation>
     </message>
     <message>
         <source>The session file keeps no calibration table (groups[].table).</source>
