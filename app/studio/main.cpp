@@ -5,16 +5,37 @@
 #include <QStandardPaths>
 
 #include "ui/common/samples.h"
+#include "ui/i18n/translations.h"
 #include "ui/main_window/main_window.h"
 #include "ui/main_window/screenshot_tour.h"
 #include "ui/settings/settings.h"
 #include "ui/theme/theme.h"
+
+namespace {
+// The value of `--name VALUE` or `--name=VALUE`, read ahead of the parser (whose help texts are
+// translated, so the language has to be known first).
+QString optionValue(const QStringList& args, const QString& name) {
+  const QString flag = QStringLiteral("--") + name;
+  for (qsizetype i = 1; i < args.size(); ++i) {
+    if (args[i] == flag && i + 1 < args.size()) return args[i + 1];
+    if (args[i].startsWith(flag + QLatin1Char('='))) return args[i].mid(flag.size() + 1);
+  }
+  return {};
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("VeloxQuant"));
   QApplication::setApplicationName(QStringLiteral("VeloxQuant Studio"));
   QApplication::setApplicationVersion(QStringLiteral(VQ_VERSION));
+
+  // --lang, else the setting, else the system locale. Screenshots never read the user's settings.
+  const QStringList args0 = QApplication::arguments();
+  const QString lang = optionValue(args0, QStringLiteral("lang"));
+  const bool screenshots = args0.contains(QStringLiteral("--screenshot")) ||
+                           !optionValue(args0, QStringLiteral("screenshot")).isEmpty();
+  vq::ui::applyLanguage(!lang.isEmpty() ? lang : screenshots ? QString() : vq::ui::settings::language());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "KV-cache quantization workbench"));
@@ -30,6 +51,10 @@ int main(int argc, char** argv) {
                            QApplication::translate("main", "Appearance: system, light or dark (default: the setting)."),
                            QStringLiteral("THEME"));
   parser.addOption(theme);
+  QCommandLineOption language(QStringLiteral("lang"),
+                              QApplication::translate("main", "Interface language: en, de or zh_CN (default: the setting, else the system locale)."),
+                              QStringLiteral("LANG"));
+  parser.addOption(language);
   parser.process(app);
   // Screenshots are reproducible: they neither read nor write the user's settings.
   if (parser.isSet(screenshot)) QStandardPaths::setTestModeEnabled(true);

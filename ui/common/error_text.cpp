@@ -6,46 +6,60 @@
 namespace vq::ui {
 
 namespace {
-QString problem(ErrorCode c) {
-  auto tr = [](const char* s) { return QCoreApplication::translate("vq::ui::ErrorText", s); };
+constexpr auto kContext = "vq::ui::ErrorText";
+
+// One whole sentence per code, so that translations can order the words freely; %1 is the
+// subject: the file (and tensor) or "The operation".
+const char* sentence(ErrorCode c) {
   switch (c) {
-    case ErrorCode::Io: return tr("could not be read or written");
-    case ErrorCode::NotFound: return tr("does not exist");
-    case ErrorCode::UnknownFormat: return tr("is not a dump this program reads (.npz, .safetensors or a folder of .npy)");
-    case ErrorCode::BadMagic: return tr("does not start like a file of its type (wrong magic bytes)");
-    case ErrorCode::Truncated: return tr("is truncated: it ends before the data its header announces");
-    case ErrorCode::BadHeader: return tr("has a malformed header");
-    case ErrorCode::BadJson: return tr("contains invalid JSON");
-    case ErrorCode::UnsupportedDtype: return tr("uses an element type other than f32, f16 or bf16");
-    case ErrorCode::FortranOrder: return tr("stores an array in Fortran order; save it in C order");
-    case ErrorCode::BadShape: return tr("declares an invalid tensor shape");
-    case ErrorCode::OffsetOutOfRange: return tr("points to data outside the file");
-    case ErrorCode::DuplicateTensor: return tr("contains the same tensor twice");
-    case ErrorCode::MissingTensor: return tr("lacks a tensor the dump needs");
-    case ErrorCode::InconsistentDump: return tr("has tensors whose shapes disagree");
-    case ErrorCode::AmbiguousLayout: return tr("has an ambiguous tensor layout; declare \"layout\" in its JSON sidecar");
-    case ErrorCode::EmptyDump: return tr("contains no key/value tensors");
-    case ErrorCode::UnsupportedCompression: return tr("uses a compression method other than stored or deflate");
-    case ErrorCode::Corrupt: return tr("is corrupt");
-    case ErrorCode::InvalidArgument: return tr("was given an invalid setting");
-    case ErrorCode::Cancelled: return tr("was cancelled");
-    case ErrorCode::Unsupported: return tr("asks for something this build cannot do");
-    case ErrorCode::Infeasible: return tr("asks for an allocation that no setting satisfies");
-    case ErrorCode::Internal: return tr("hit an internal error (please report it)");
+    case ErrorCode::Io: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 could not be read or written.");
+    case ErrorCode::NotFound: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 does not exist.");
+    case ErrorCode::UnknownFormat:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 is not a dump this program reads (.npz, .safetensors or a folder of .npy).");
+    case ErrorCode::BadMagic:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 does not start like a file of its type (wrong magic bytes).");
+    case ErrorCode::Truncated:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 is truncated: it ends before the data its header announces.");
+    case ErrorCode::BadHeader: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 has a malformed header.");
+    case ErrorCode::BadJson: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 contains invalid JSON.");
+    case ErrorCode::UnsupportedDtype:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 uses an element type other than f32, f16 or bf16.");
+    case ErrorCode::FortranOrder:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 stores an array in Fortran order; save it in C order.");
+    case ErrorCode::BadShape: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 declares an invalid tensor shape.");
+    case ErrorCode::OffsetOutOfRange: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 points to data outside the file.");
+    case ErrorCode::DuplicateTensor: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 contains the same tensor twice.");
+    case ErrorCode::MissingTensor: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 lacks a tensor the dump needs.");
+    case ErrorCode::InconsistentDump: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 has tensors whose shapes disagree.");
+    case ErrorCode::AmbiguousLayout:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText",
+                               "%1 has an ambiguous tensor layout; declare \"layout\" in its JSON sidecar.");
+    case ErrorCode::EmptyDump: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 contains no key/value tensors.");
+    case ErrorCode::UnsupportedCompression:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 uses a compression method other than stored or deflate.");
+    case ErrorCode::Corrupt: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 is corrupt.");
+    case ErrorCode::InvalidArgument: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 was given an invalid setting.");
+    case ErrorCode::Cancelled: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 was cancelled.");
+    case ErrorCode::Unsupported: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 asks for something this build cannot do.");
+    case ErrorCode::Infeasible:
+      return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 asks for an allocation that no setting satisfies.");
+    case ErrorCode::Internal: return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 hit an internal error (please report it).");
   }
-  return tr("failed");
+  return QT_TRANSLATE_NOOP("vq::ui::ErrorText", "%1 failed.");
 }
 }  // namespace
 
 QString errorText(const vq::Error& e) {
-  QString subject = e.file().empty()
-                        ? QCoreApplication::translate("vq::ui::ErrorText", "The operation")
-                        : QCoreApplication::translate("vq::ui::ErrorText", "“%1”")
-                              .arg(QFileInfo(QString::fromStdString(e.file())).fileName());
-  QString text = subject + QLatin1Char(' ') + problem(e.code());
-  if (!e.tensor().empty())
-    text += QCoreApplication::translate("vq::ui::ErrorText", " (tensor %1)").arg(QString::fromStdString(e.tensor()));
-  text += QLatin1Char('.');
+  const QString file = QFileInfo(QString::fromStdString(e.file())).fileName();
+  const QString tensor = QString::fromStdString(e.tensor());
+  QString subject;
+  if (file.isEmpty())
+    subject = tensor.isEmpty() ? QCoreApplication::translate("vq::ui::ErrorText", "The operation")
+                               : QCoreApplication::translate("vq::ui::ErrorText", "The operation (tensor %1)").arg(tensor);
+  else
+    subject = tensor.isEmpty() ? QCoreApplication::translate("vq::ui::ErrorText", "“%1”").arg(file)
+                               : QCoreApplication::translate("vq::ui::ErrorText", "“%1” (tensor %2)").arg(file, tensor);
+  QString text = QCoreApplication::translate(kContext, sentence(e.code())).arg(subject);
   if (!e.detail().empty()) text += QLatin1Char('\n') + QString::fromStdString(e.detail());
   return text;
 }

@@ -7,7 +7,7 @@
 
 namespace vq::ui {
 
-// "The file “x.npz” is truncated: ..." — translated sentence naming the file and the problem;
+// "“x.npz” is truncated: ..." — a translated sentence naming the file (and tensor) and the problem;
 // technical detail from core (dtype names, offsets) is appended untranslated.
 QString errorText(const vq::Error& e);
 

@@ -40,7 +40,10 @@ LayerQuality measure(LayerSession& session, const calib::CalibrationTable& t, co
     const RoleReconstruction* rec[2] = {nullptr, nullptr};
     for (Role role : {Role::K, Role::V}) {
       const int e = entryOf(t, choice, d.layer, h, role);
-      if (e < 0) throw Error(ErrorCode::InvalidArgument, "the allocation does not cover layer " + std::to_string(d.layer));
+      if (e < 0) throw Error(ErrorCode::InvalidArgument,
+                            QCoreApplication::translate("vq::ui::Jobs", "The allocation does not cover layer %1.")
+                                .arg(d.layer)
+                                .toStdString());
       quant::MethodConfig cfg = t.menu[size_t(e)].config;
       cfg.seed += uint64_t(d.layer);
       const std::string k = key(role, cfg);

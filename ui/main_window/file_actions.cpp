@@ -37,7 +37,7 @@ QString MainWindow::defaultExportPath(const QString& what, const QString& suffix
 }
 
 void MainWindow::createFileActions(QMenu* file) {
-  QAction* openSessionAction = file->addAction(tr("Open &Session…"), this, [this] {
+  QAction* openSessionAction = file->addAction(tr("Open Sess&ion…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), settings::lastSessionFolder(), sessionFilter());
     if (path.isEmpty()) return;
     settings::setLastSessionFolder(QFileInfo(path).absolutePath());

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/calib/dump_identity.h"
+#include "ui/common/error_text.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
 #include "ui/session/session.h"
@@ -59,8 +60,11 @@ std::shared_ptr<const Dump> findDump(const io::AllocationFile& f, const QString&
   }
   if (last) throw *last;
   throw Error(ErrorCode::NotFound,
-              "the dump this session was made from (" + f.dump.path +
-                  ") was not found; open that dump first (File → Open Dump), then the session again",
+              QCoreApplication::translate("vq::ui::SessionFiles",
+                                          "The dump this session was made from (%1) was not found; open that dump "
+                                          "first (File → Open Dump), then the session again.")
+                  .arg(recorded)
+                  .toStdString(),
               f.dump.path);
 }
 }  // namespace
@@ -83,7 +87,7 @@ bool SessionFiles::save(const QString& path, QString* error) {
     const io::AllocationFile f = io::makeAllocationFile(*m_session->table(), m_session->allocation(), v ? &*v : nullptr);
     io::saveAllocationFile(f, path.toStdString());
   } catch (const Error& e) {
-    if (error) *error = QString::fromStdString(describe(e));
+    if (error) *error = errorText(e);
     return false;
   }
   m_session->setFilePath(path);
@@ -113,7 +117,10 @@ void SessionFiles::open(const QString& path) {
         for (const auto& w : io::checkAgainstDump(s.file, s.dump ? *s.dump : *current)) s.warnings << QString::fromStdString(w);
         auto table = io::calibrationTableOf(s.file);
         if (!table)
-          throw Error(ErrorCode::InvalidArgument, "the session file keeps no calibration table (groups[].table)",
+          throw Error(ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("vq::ui::SessionFiles",
+                                                  "The session file keeps no calibration table (groups[].table).")
+                          .toStdString(),
                       path.toStdString());
         s.table = std::make_shared<const calib::CalibrationTable>(std::move(*table));
         promise.addResult(std::move(s));
@@ -154,7 +161,7 @@ bool SessionFiles::exportAllocation(io::ExportFormat format, const QString& path
     r = io::exportAllocation(io::makeAllocationFile(*m_session->table(), m_session->allocation(), v ? &*v : nullptr),
                              format);
   } catch (const Error& e) {
-    if (error) *error = QString::fromStdString(e.detail());
+    if (error) *error = errorText(e);
     return false;
   }
   if (approximations) {

@@ -13,6 +13,7 @@ constexpr auto kLastFolder = "recent/lastOpenFolder";
 constexpr auto kExportFolder = "export/lastFolder";
 constexpr auto kSessionFolder = "recent/lastSessionFolder";
 constexpr auto kTheme = "appearance/theme";
+constexpr auto kLanguage = "ui/language";
 constexpr auto kCurrentView = "window/currentView";
 constexpr auto kSplitter = "window/splitter";
 constexpr auto kViews = "views/";
@@ -52,6 +53,9 @@ QString theme() {
   return t == QLatin1String("light") || t == QLatin1String("dark") ? t : QStringLiteral("system");
 }
 void setTheme(const QString& theme) { QSettings().setValue(kTheme, theme); }
+
+QString language() { return QSettings().value(kLanguage, QString()).toString(); }
+void setLanguage(const QString& language) { QSettings().setValue(kLanguage, language); }
 
 int currentView() { return QSettings().value(kCurrentView, 0).toInt(); }
 void setCurrentView(int index) { QSettings().setValue(kCurrentView, index); }

@@ -31,6 +31,11 @@ void setLastSessionFolder(const QString& dir);
 QString theme();
 void setTheme(const QString& theme);
 
+// Interface language: "" follows the system locale, else "en", "de" or "zh_CN"; applies after a
+// restart (ui/i18n/translations.h installs it at start-up).
+QString language();
+void setLanguage(const QString& language);
+
 // The view shown last (index of the views' tab bar) and the splitter between the Dataset panel
 // and the views.
 int currentView();

@@ -18,6 +18,7 @@
 #include "core/calib/menu.h"
 #include "ui/charts/chart_view.h"
 #include "ui/commands/apply_allocation_command.h"
+#include "ui/common/error_text.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/allocation_jobs.h"
 #include "ui/jobs/job_runner.h"
@@ -276,7 +277,7 @@ void AllocationView::solve(alloc::AllocatorKind kind) {
   try {
     r = request();
   } catch (const Error& e) {
-    m_verifyText->setText(QString::fromStdString(e.detail()).toHtmlEscaped());
+    m_verifyText->setText(errorText(e).toHtmlEscaped());
     return;
   }
   m_solving = startAllocation(*m_runner, table, r, kind);

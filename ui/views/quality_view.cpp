@@ -17,6 +17,7 @@
 
 #include "core/alloc/allocator.h"
 #include "ui/charts/chart_view.h"
+#include "ui/common/error_text.h"
 #include "ui/common/refresh_throttle.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
@@ -123,7 +124,7 @@ void QualityView::run() {
   try {
     uniform = alloc::uniformBaseline(*table, a.request.unit, a.request.target);
   } catch (const Error& e) {
-    m_status->setText(QString::fromStdString(e.detail()).toHtmlEscaped());
+    m_status->setText(errorText(e).toHtmlEscaped());
     return;
   }
   m_model->clear();

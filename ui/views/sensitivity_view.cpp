@@ -38,7 +38,9 @@ std::vector<int> parseBits(const QString& text) {
   for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
     bool ok = false;
     const int b = part.trimmed().toInt(&ok);
-    if (!ok) throw Error(ErrorCode::InvalidArgument, "not a bit-width: \"" + part.trimmed().toStdString() + "\"");
+    if (!ok)
+      throw Error(ErrorCode::InvalidArgument,
+                  SensitivityView::tr("Not a bit-width: “%1”").arg(part.trimmed()).toStdString());
     bits.push_back(b);
   }
   return bits;

@@ -1,0 +1,1776 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>KV-cache quantization workbench</source>
+        <translation>KV 缓存量化工作台</translation>
+    </message>
+    <message>
+        <source>KV dump or session (*.vqalloc.json) to open (default: the bundled sample)</source>
+        <translation>要打开的 KV 转储或会话 (*.vqalloc.json)（默认：自带的示例）</translation>
+    </message>
+    <message>
+        <source>Save PNG screenshots of the views to DIR and quit.</source>
+        <translation>将各视图的 PNG 截图保存到 DIR 后退出。</translation>
+    </message>
+    <message>
+        <source>Appearance: system, light or dark (default: the setting).</source>
+        <translation>外观：system、light 或 dark（默认：按设置）。</translation>
+    </message>
+    <message>
+        <source>Interface language: en, de or zh_CN (default: the setting, else the system locale).</source>
+        <translation>界面语言：en、de 或 zh_CN（默认：按设置，否则跟随系统区域设置）。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::AllocationChart</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Bits per group (drag a bar to change it)</source>
+        <translation>每组位数（拖动柱条可修改）</translation>
+    </message>
+    <message>
+        <source>Stored bits per value per group (drag a bar to change it)</source>
+        <translation>每组每值存储位数（拖动柱条可修改）</translation>
+    </message>
+    <message>
+        <source>No allocation yet: calibrate first</source>
+        <translation>尚无分配：请先校准</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 bpv stored&lt;br&gt;predicted D = %4&lt;br&gt;w = %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;存储 %3 bpv&lt;br&gt;预测 D = %4&lt;br&gt;w = %5</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::AllocationModel</name>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>Double-click (or F2) to choose another setting; drag the bar in the chart</source>
+        <translation>双击（或按 F2）选择其他设置；也可拖动图表中的柱条</translation>
+    </message>
+    <message>
+        <source>Run Verify to measure</source>
+        <translation>运行“验证”以测量</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>K/V</source>
+        <translation>K/V</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Rate (bpv)</source>
+        <translation>码率 (bpv)</translation>
+    </message>
+    <message>
+        <source>Stored bpv</source>
+        <translation>存储 bpv</translation>
+    </message>
+    <message>
+        <source>Weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>Predicted D</source>
+        <translation>预测 D</translation>
+    </message>
+    <message>
+        <source>Measured D</source>
+        <translation>实测 D</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>The group&apos;s rate in the budget&apos;s unit</source>
+        <translation>该组在预算单位下的码率</translation>
+    </message>
+    <message>
+        <source>Exact stored bits per value (norms, scales and padding counted)</source>
+        <translation>每值实际存储位数（含范数、缩放因子和填充）</translation>
+    </message>
+    <message>
+        <source>Calibrated distortion at the chosen setting (estimated)</source>
+        <translation>所选设置下的校准失真（估计值）</translation>
+    </message>
+    <message>
+        <source>Distortion measured by Verify with the whole allocation applied</source>
+        <translation>“验证”在应用整个分配后测得的失真</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::AllocationView</name>
+    <message>
+        <source>Allocate: %1 at %2</source>
+        <translation>分配：%1，目标 %2</translation>
+    </message>
+    <message>
+        <source>Average rate over every group (the budget)</source>
+        <translation>所有组的平均码率（即预算）</translation>
+    </message>
+    <message>
+        <source>Pin the first N layers to the menu&apos;s highest setting</source>
+        <translation>将前 N 层固定为菜单中的最高设置</translation>
+    </message>
+    <message>
+        <source>Pin the last N layers to the menu&apos;s highest setting</source>
+        <translation>将后 N 层固定为菜单中的最高设置</translation>
+    </message>
+    <message>
+        <source>K/V budgets</source>
+        <translation>K/V 分别预算</translation>
+    </message>
+    <message>
+        <source>Give keys and values separate average rates (K/V separate groups only)</source>
+        <translation>为键和值分别设定平均码率（仅限 K/V 分开的组）</translation>
+    </message>
+    <message>
+        <source>K </source>
+        <translation>K </translation>
+    </message>
+    <message>
+        <source>V </source>
+        <translation>V </translation>
+    </message>
+    <message>
+        <source>&amp;Optimal</source>
+        <translation>最优(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Exact optimum of the discrete problem on the measured table</source>
+        <translation>基于实测表求离散问题的精确最优解</translation>
+    </message>
+    <message>
+        <source>&amp;RateQuant</source>
+        <translation>RateQuant(&amp;R)</translation>
+    </message>
+    <message>
+        <source>VeloxQuant-MLX&apos;s closed form (for parity)</source>
+        <translation>VeloxQuant-MLX 的闭式解（用于对照）</translation>
+    </message>
+    <message>
+        <source>&amp;Uniform</source>
+        <translation>均匀(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The same setting for every group: the baseline</source>
+        <translation>所有组使用相同设置：基线</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Quantize the dump as allocated and measure (predicted vs measured)</source>
+        <translation>按分配量化转储并测量（预测值对比实测值）</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Protect first</source>
+        <translation>保护前</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>后</translation>
+    </message>
+    <message>
+        <source>Allocate:</source>
+        <translation>分配：</translation>
+    </message>
+    <message>
+        <source>bits / value</source>
+        <translation>位/值</translation>
+    </message>
+    <message>
+        <source>bpv (stored)</source>
+        <translation>bpv（存储）</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>No allocation.</source>
+        <translation>没有分配。</translation>
+    </message>
+    <message>
+        <source>Run a calibration (Sensitivity view, F5) to allocate bits.</source>
+        <translation>请先运行校准（敏感度视图，F5）再分配位数。</translation>
+    </message>
+    <message>
+        <source>%1 bits/value (%2 bpv stored)</source>
+        <translation>%1 位/值（存储 %2 bpv）</translation>
+    </message>
+    <message>
+        <source>%1 bpv</source>
+        <translation>%1 bpv</translation>
+    </message>
+    <message>
+        <source>(over the target)</source>
+        <translation>（超出目标）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · average %2 · memory %3 of %4 fp16 (%5×) · predicted distortion %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 平均 %2 · 内存 %3 / fp16 %4（%5×）· 预测失真 %6</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verified&lt;/b&gt; (%1 s): predicted %2, measured %3 (%4); stored %5 bpv; output error K-only %6, V-only %7</source>
+        <translation>&lt;b&gt;已验证&lt;/b&gt;（%1 秒）：预测 %2，实测 %3（%4）；存储 %5 bpv；输出误差 仅 K %6，仅 V %7</translation>
+    </message>
+    <message>
+        <source>attention output error</source>
+        <translation>注意力输出误差</translation>
+    </message>
+    <message>
+        <source>relative MSE of K plus V</source>
+        <translation>K 与 V 的相对 MSE 之和</translation>
+    </message>
+    <message>
+        <source>Predicted values are estimates from calibration; Verify measures them.</source>
+        <translation>预测值是校准得出的估计；“验证”会实际测量。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::ChartView</name>
+    <message>
+        <source>could not encode the image</source>
+        <translation>无法编码图像</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio chart</source>
+        <translation>VeloxQuant Studio 图表</translation>
+    </message>
+    <message>
+        <source>Exported from VeloxQuant Studio</source>
+        <translation>由 VeloxQuant Studio 导出</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::CompareChart</name>
+    <message>
+        <source>bits per value (stored)</source>
+        <translation>每值位数（存储）</translation>
+    </message>
+    <message>
+        <source>Attention output error vs storage</source>
+        <translation>注意力输出误差与存储量</translation>
+    </message>
+    <message>
+        <source>Key relative MSE vs storage</source>
+        <translation>键的相对 MSE 与存储量</translation>
+    </message>
+    <message>
+        <source>Value relative MSE vs storage</source>
+        <translation>值的相对 MSE 与存储量</translation>
+    </message>
+    <message>
+        <source>output error (log)</source>
+        <translation>输出误差（对数）</translation>
+    </message>
+    <message>
+        <source>relative MSE (log)</source>
+        <translation>相对 MSE（对数）</translation>
+    </message>
+    <message>
+        <source>limit 4^−b</source>
+        <translation>极限 4^−b</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1%2&lt;/b&gt;&lt;br&gt;%3 bpv (%4× fp16)&lt;br&gt;output error %5&lt;br&gt;K rel. MSE %6, V rel. MSE %7</source>
+        <translation>&lt;b&gt;%1%2&lt;/b&gt;&lt;br&gt;%3 bpv（%4× fp16）&lt;br&gt;输出误差 %5&lt;br&gt;K 相对 MSE %6，V 相对 MSE %7</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::CompareModel</name>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>bpv</source>
+        <translation>bpv</translation>
+    </message>
+    <message>
+        <source>× fp16</source>
+        <translation>× fp16</translation>
+    </message>
+    <message>
+        <source>K rel. MSE</source>
+        <translation>K 相对 MSE</translation>
+    </message>
+    <message>
+        <source>V rel. MSE</source>
+        <translation>V 相对 MSE</translation>
+    </message>
+    <message>
+        <source>K cosine</source>
+        <translation>K 余弦</translation>
+    </message>
+    <message>
+        <source>V cosine</source>
+        <translation>V 余弦</translation>
+    </message>
+    <message>
+        <source>Output error</source>
+        <translation>输出误差</translation>
+    </message>
+    <message>
+        <source>K-only</source>
+        <translation>仅 K</translation>
+    </message>
+    <message>
+        <source>V-only</source>
+        <translation>仅 V</translation>
+    </message>
+    <message>
+        <source>K wasted bits</source>
+        <translation>K 浪费位数</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Exact stored bits per value of keys and values (norms, scales, padding counted)</source>
+        <translation>键和值每值实际存储位数（含范数、缩放因子和填充）</translation>
+    </message>
+    <message>
+        <source>Attention output error ‖o−ô‖²/‖o‖² of real queries with K̂ and V̂</source>
+        <translation>真实查询在 K̂ 和 V̂ 下的注意力输出误差 ‖o−ô‖²/‖o‖²</translation>
+    </message>
+    <message>
+        <source>½·log₂(D / 4^−b): bits spent above the Shannon limit of a Gaussian source</source>
+        <translation>½·log₂(D / 4^−b)：超出高斯信源香农极限的位数</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::CompareView</name>
+    <message>
+        <source>Bit-widths for methods that have one; fixed formats run once</source>
+        <translation>适用于有位宽的方法；固定格式只运行一次</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Attention output error</source>
+        <translation>注意力输出误差</translation>
+    </message>
+    <message>
+        <source>Key relative MSE</source>
+        <translation>键的相对 MSE</translation>
+    </message>
+    <message>
+        <source>Value relative MSE</source>
+        <translation>值的相对 MSE</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s) measured</source>
+        <translation>
+            <numerusform>已测量 %n 个配置</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n skipped (see the Note column)</source>
+        <translation>
+            <numerusform>；跳过 %n 个（见“备注”列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the table shows the methods finished before.</source>
+        <translation>已取消：表中显示此前已完成的方法。</translation>
+    </message>
+    <message>
+        <source>Pick methods and bit-widths, then Run.</source>
+        <translation>选择方法和位宽，然后点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Open a dump first.</source>
+        <translation>请先打开一个转储。</translation>
+    </message>
+    <message>
+        <source>Nothing to run: pick at least one method (and bit-widths it offers).</source>
+        <translation>无可运行内容：请至少选择一种方法（及其支持的位宽）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n configuration(s)…</source>
+        <translation>
+            <numerusform>正在比较 %n 个配置…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::DatasetPanel</name>
+    <message>
+        <source>&lt;h3&gt;No dump open&lt;/h3&gt;&lt;p&gt;Drop a KV dump (.npz, .safetensors or a folder of .npy files) here, or use File → Open (Ctrl+O).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;未打开转储&lt;/h3&gt;&lt;p&gt;将 KV 转储（.npz、.safetensors 或包含 .npy 文件的文件夹）拖放到此处，或使用“文件 → 打开”（Ctrl+O）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(not named in the metadata)</source>
+        <translation>（元数据中未命名）</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC</source>
+        <translation>合成数据</translation>
+    </message>
+    <message>
+        <source> (maximum; layers differ)</source>
+        <translation>（最大值；各层不同）</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Model&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;File&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2 (%3, %4)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Layers&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Heads&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6 query / %7 key-value&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Head dim&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokens&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Type&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV memory&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%11 (all tensors %12)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;模型&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;文件&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%2（%3，%4）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;层数&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;头数&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%6 个查询头 / %7 个键值头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;头维度&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;词元数&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;类型&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;KV 内存&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%11（全部张量 %12）&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>This dump has no queries: key metrics fall back to reconstruction error.</source>
+        <translation>此转储不含查询：键的指标退回为重建误差。</translation>
+    </message>
+    <message>
+        <source>Tensors use different element types.</source>
+        <translation>各张量的元素类型不同。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::DumpTreeModel</name>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>%1 query heads, %2 KV heads; memory is K+V as stored</source>
+        <translation>%1 个查询头，%2 个 KV 头；内存为实际存储的 K+V</translation>
+    </message>
+    <message>
+        <source>%1, stored as %2</source>
+        <translation>%1，存储为 %2</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>头 %1</translation>
+    </message>
+    <message>
+        <source>Layer / tensor / head</source>
+        <translation>层 / 张量 / 头</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>头数</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元数</translation>
+    </message>
+    <message>
+        <source>Head dim</source>
+        <translation>头维度</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::ErrorText</name>
+    <message>
+        <source>%1 could not be read or written.</source>
+        <translation>无法读取或写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a dump this program reads (.npz, .safetensors or a folder of .npy).</source>
+        <translation>%1 不是本程序可读取的转储（.npz、.safetensors 或 .npy 文件夹）。</translation>
+    </message>
+    <message>
+        <source>%1 does not start like a file of its type (wrong magic bytes).</source>
+        <translation>%1 的开头与其文件类型不符（魔数错误）。</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: it ends before the data its header announces.</source>
+        <translation>%1 已被截断：文件在其头部声明的数据之前就结束了。</translation>
+    </message>
+    <message>
+        <source>%1 has a malformed header.</source>
+        <translation>%1 的头部格式错误。</translation>
+    </message>
+    <message>
+        <source>%1 contains invalid JSON.</source>
+        <translation>%1 包含无效的 JSON。</translation>
+    </message>
+    <message>
+        <source>%1 uses an element type other than f32, f16 or bf16.</source>
+        <translation>%1 使用了 f32、f16、bf16 以外的元素类型。</translation>
+    </message>
+    <message>
+        <source>%1 stores an array in Fortran order; save it in C order.</source>
+        <translation>%1 以 Fortran 顺序存储数组；请改用 C 顺序保存。</translation>
+    </message>
+    <message>
+        <source>%1 declares an invalid tensor shape.</source>
+        <translation>%1 声明了无效的张量形状。</translation>
+    </message>
+    <message>
+        <source>%1 points to data outside the file.</source>
+        <translation>%1 指向文件之外的数据。</translation>
+    </message>
+    <message>
+        <source>%1 contains the same tensor twice.</source>
+        <translation>%1 包含重复的张量。</translation>
+    </message>
+    <message>
+        <source>%1 lacks a tensor the dump needs.</source>
+        <translation>%1 缺少转储所需的张量。</translation>
+    </message>
+    <message>
+        <source>%1 has tensors whose shapes disagree.</source>
+        <translation>%1 中张量的形状互不一致。</translation>
+    </message>
+    <message>
+        <source>%1 has an ambiguous tensor layout; declare &quot;layout&quot; in its JSON sidecar.</source>
+        <translation>%1 的张量布局有歧义；请在其 JSON 附属文件中声明 &quot;layout&quot;。</translation>
+    </message>
+    <message>
+        <source>%1 contains no key/value tensors.</source>
+        <translation>%1 不含键/值张量。</translation>
+    </message>
+    <message>
+        <source>%1 uses a compression method other than stored or deflate.</source>
+        <translation>%1 使用了 stored 和 deflate 以外的压缩方法。</translation>
+    </message>
+    <message>
+        <source>%1 is corrupt.</source>
+        <translation>%1 已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 was given an invalid setting.</source>
+        <translation>%1 收到了无效的设置。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>%1 asks for something this build cannot do.</source>
+        <translation>%1 请求了本构建无法完成的操作。</translation>
+    </message>
+    <message>
+        <source>%1 asks for an allocation that no setting satisfies.</source>
+        <translation>%1 请求的分配没有任何设置能满足。</translation>
+    </message>
+    <message>
+        <source>%1 hit an internal error (please report it).</source>
+        <translation>%1 遇到内部错误（请报告此问题）。</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 失败。</translation>
+    </message>
+    <message>
+        <source>The operation</source>
+        <translation>该操作</translation>
+    </message>
+    <message>
+        <source>The operation (tensor %1)</source>
+        <translation>该操作（张量 %1）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” (tensor %2)</source>
+        <translation>“%1”（张量 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::GroupBarChart</name>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>K+V</source>
+        <translation>K+V</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running job (Esc)</source>
+        <translation>停止正在运行的任务 (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s</source>
+        <translation>%1 已完成，用时 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 已取消</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1… %2 s</source>
+        <translation>%1… %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::Jobs</name>
+    <message>
+        <source>Allocation (%1)</source>
+        <translation>分配（%1）</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>The allocation does not cover layer %1.</source>
+        <translation>该分配未覆盖第 %1 层。</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::MainWindow</name>
+    <message>
+        <source>VeloxQuant allocations (*.vqalloc.json);;All files (*)</source>
+        <translation>VeloxQuant 分配文件 (*.vqalloc.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Sess&amp;ion…</source>
+        <translation>打开会话(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Open a saved calibration and allocation (*.vqalloc.json) with its dump</source>
+        <translation>打开已保存的校准和分配 (*.vqalloc.json) 及其转储</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the calibration and allocation as a *.vqalloc.json file</source>
+        <translation>将校准和分配保存为 *.vqalloc.json 文件</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%1);;All files (*)</source>
+        <translation>%1 文件 (*.%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not export to %1:
+%2</source>
+        <translation>无法导出到 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Exported with approximations</source>
+        <translation>已导出（含近似）</translation>
+    </message>
+    <message>
+        <source>%1 cannot express the allocation exactly:</source>
+        <translation>%1 无法精确表达该分配：</translation>
+    </message>
+    <message>
+        <source>Table as &amp;CSV…</source>
+        <translation>表格导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save the current view&apos;s table as CSV</source>
+        <translation>将当前视图的表格保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>%1 images (*.%2)</source>
+        <translation>%1 图像 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>图表导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;SVG…</source>
+        <translation>图表导出为 SVG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Session opened</source>
+        <translation>会话已打开</translation>
+    </message>
+    <message>
+        <source>The session was made on a dump that differs in some respects:</source>
+        <translation>该会话所基于的转储在以下方面有所不同：</translation>
+    </message>
+    <message>
+        <source>Could not open session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Calibrate the dump first: a session holds a calibration and its allocation.</source>
+        <translation>请先校准转储：会话保存的是校准及其分配。</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Could not save %1:
+%2</source>
+        <translation>无法保存 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dump…</source>
+        <translation>打开转储(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a KV dump (.npz, .safetensors, .npy)</source>
+        <translation>打开 KV 转储（.npz、.safetensors、.npy）</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder of .npy…</source>
+        <translation>打开 .npy 文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a folder holding one .npy file per tensor</source>
+        <translation>打开每个张量对应一个 .npy 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Chart</source>
+        <translation>复制图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the current view&apos;s chart to the clipboard as an image</source>
+        <translation>将当前视图的图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the running job</source>
+        <translation>停止正在运行的任务</translation>
+    </message>
+    <message>
+        <source>Allocate &amp;Optimal</source>
+        <translation>最优分配(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Allocation</source>
+        <translation>验证分配(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About VeloxQuant Studio</source>
+        <translation>关于 VeloxQuant Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About VeloxQuant Studio</source>
+        <translation>关于 VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for KV-cache quantization of large language models: load real attention activations, measure methods, allocate bits and export allocation files.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;大语言模型 KV 缓存量化工作台：加载真实的注意力激活，测量各种方法，分配位数并导出分配文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the Dataset panel</source>
+        <translation>显示数据集面板</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>&lt;start&gt;</source>
+        <translation>&lt;开始&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（不存在）</translation>
+    </message>
+    <message>
+        <source>Clear Recent</source>
+        <translation>清除最近记录</translation>
+    </message>
+    <message>
+        <source>Open Folder of .npy Tensors</source>
+        <translation>打开 .npy 张量文件夹</translation>
+    </message>
+    <message>
+        <source>Open KV Dump</source>
+        <translation>打开 KV 转储</translation>
+    </message>
+    <message>
+        <source>KV dumps (*.npz *.safetensors *.npy);;All files (*)</source>
+        <translation>KV 转储 (*.npz *.safetensors *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 · Vulkan device %2 (no Vulkan backend in this build)</source>
+        <translation>%1 · Vulkan 设备 %2（本构建不含 Vulkan 后端）</translation>
+    </message>
+    <message>
+        <source>no GPU qualifies</source>
+        <translation>没有符合条件的 GPU</translation>
+    </message>
+    <message>
+        <source>%1 (Vulkan unavailable: %2)</source>
+        <translation>%1（Vulkan 不可用：%2）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Backend: probing…</source>
+        <translation>后端：正在检测…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Could not open dump</source>
+        <translation>无法打开转储</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n layer(s), K+V %2</source>
+        <translation>
+            <numerusform>%1：%n 层，K+V %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio[*]</source>
+        <translation>VeloxQuant Studio[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] — VeloxQuant Studio</source>
+        <translation>%1[*] — VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>Probing devices</source>
+        <translation>检测设备</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The calibration or allocation has unsaved changes.
+Do you want to save them before closing?</source>
+        <translation>校准或分配有未保存的更改。
+关闭前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::MemoryModel</name>
+    <message>
+        <source>%1 tok × %2</source>
+        <translation>%1 词元 × %2</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元数</translation>
+    </message>
+    <message>
+        <source>fp16 K+V</source>
+        <translation>fp16 K+V</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>K+V</source>
+        <translation>K+V</translation>
+    </message>
+    <message>
+        <source>× fp16</source>
+        <translation>× fp16</translation>
+    </message>
+    <message>
+        <source>fp16 at %1</source>
+        <translation>fp16（%1）</translation>
+    </message>
+    <message>
+        <source>K+V at %1</source>
+        <translation>K+V（%1）</translation>
+    </message>
+    <message>
+        <source>Exact stored bytes of the allocation at the dump&apos;s length</source>
+        <translation>按转储长度计算的分配实际存储字节数</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::MemoryView</name>
+    <message>
+        <source>&lt;b&gt;Layer %1&lt;/b&gt; (%2 tokens)&lt;br&gt;%3: %4 %5</source>
+        <translation>&lt;b&gt;第 %1 层&lt;/b&gt;（%2 个词元）&lt;br&gt;%3：%4 %5</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>batch </source>
+        <translation>批大小 </translation>
+    </message>
+    <message>
+        <source>Chart the projection</source>
+        <translation>图表显示推算值</translation>
+    </message>
+    <message>
+        <source>Project to</source>
+        <translation>推算到</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>fp16</source>
+        <translation>fp16</translation>
+    </message>
+    <message>
+        <source>allocation K</source>
+        <translation>分配 K</translation>
+    </message>
+    <message>
+        <source>allocation V</source>
+        <translation>分配 V</translation>
+    </message>
+    <message>
+        <source>allocation K+V</source>
+        <translation>分配 K+V</translation>
+    </message>
+    <message>
+        <source>Bytes per layer at %1 tokens × batch %2</source>
+        <translation>每层字节数（%1 个词元 × 批大小 %2）</translation>
+    </message>
+    <message>
+        <source>Bytes per layer at the dump&apos;s length</source>
+        <translation>每层字节数（按转储长度）</translation>
+    </message>
+    <message>
+        <source>%1 tokens × batch %2</source>
+        <translation>%1 个词元 × 批大小 %2</translation>
+    </message>
+    <message>
+        <source>Open a dump to see its memory.</source>
+        <translation>打开转储以查看其内存占用。</translation>
+    </message>
+    <message>
+        <source>fp16 K+V: %1 at the dump&apos;s length, %2 at %3. Calibrate and allocate to compare.</source>
+        <translation>fp16 K+V：按转储长度为 %1，在 %3 下为 %2。校准并分配后即可比较。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Allocation %1&lt;/b&gt; vs fp16 %2 (%3× smaller) at the dump&apos;s length · at %4: &lt;b&gt;%5&lt;/b&gt; vs fp16 %6</source>
+        <translation>按转储长度：&lt;b&gt;分配 %1&lt;/b&gt;，fp16 %2（缩小 %3×）· 在 %4 下：&lt;b&gt;%5&lt;/b&gt;，fp16 %6</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::QualityModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>bpv uniform</source>
+        <translation>bpv 均匀</translation>
+    </message>
+    <message>
+        <source>bpv alloc.</source>
+        <translation>bpv 分配</translation>
+    </message>
+    <message>
+        <source>K cos uniform</source>
+        <translation>K cos 均匀</translation>
+    </message>
+    <message>
+        <source>K cos alloc.</source>
+        <translation>K cos 分配</translation>
+    </message>
+    <message>
+        <source>V cos uniform</source>
+        <translation>V cos 均匀</translation>
+    </message>
+    <message>
+        <source>V cos alloc.</source>
+        <translation>V cos 分配</translation>
+    </message>
+    <message>
+        <source>K MSE uniform</source>
+        <translation>K MSE 均匀</translation>
+    </message>
+    <message>
+        <source>K MSE alloc.</source>
+        <translation>K MSE 分配</translation>
+    </message>
+    <message>
+        <source>V MSE uniform</source>
+        <translation>V MSE 均匀</translation>
+    </message>
+    <message>
+        <source>V MSE alloc.</source>
+        <translation>V MSE 分配</translation>
+    </message>
+    <message>
+        <source>Output err. uniform</source>
+        <translation>输出误差 均匀</translation>
+    </message>
+    <message>
+        <source>Output err. alloc.</source>
+        <translation>输出误差 分配</translation>
+    </message>
+    <message>
+        <source>Δ output err.</source>
+        <translation>Δ 输出误差</translation>
+    </message>
+    <message>
+        <source>Mean relative MSE ‖x−x̂‖²/‖x‖² of the layer&apos;s vectors</source>
+        <translation>该层向量的平均相对 MSE ‖x−x̂‖²/‖x‖²</translation>
+    </message>
+    <message>
+        <source>Attention output error ‖o−ô‖²/‖o‖² of the layer&apos;s real queries, K̂ and V̂ together</source>
+        <translation>该层真实查询在 K̂ 与 V̂ 同时量化下的注意力输出误差 ‖o−ô‖²/‖o‖²</translation>
+    </message>
+    <message>
+        <source>Mean cosine similarity of original and reconstructed vectors</source>
+        <translation>原始向量与重建向量的平均余弦相似度</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::QualityView</name>
+    <message>
+        <source>&lt;b&gt;Layer %1&lt;/b&gt;&lt;br&gt;%2: %3</source>
+        <translation>&lt;b&gt;第 %1 层&lt;/b&gt;&lt;br&gt;%2：%3</translation>
+    </message>
+    <message>
+        <source>Attention output error</source>
+        <translation>注意力输出误差</translation>
+    </message>
+    <message>
+        <source>Key relative MSE</source>
+        <translation>键的相对 MSE</translation>
+    </message>
+    <message>
+        <source>Value relative MSE</source>
+        <translation>值的相对 MSE</translation>
+    </message>
+    <message>
+        <source>Key 1 − cosine</source>
+        <translation>键 1 − 余弦</translation>
+    </message>
+    <message>
+        <source>Value 1 − cosine</source>
+        <translation>值 1 − 余弦</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Quantize every layer as allocated and as uniform at the same target, and measure</source>
+        <translation>按分配方案和同目标的均匀方案分别量化每一层并测量</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>Calibrate and allocate first; then Measure compares the allocation with uniform per layer.</source>
+        <translation>请先校准并分配；然后“测量”会逐层比较该分配与均匀方案。</translation>
+    </message>
+    <message>
+        <source>Measure compares the allocation with the uniform setting at the same target, per layer.</source>
+        <translation>“测量”会逐层比较该分配与同一目标下的均匀设置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The allocation changed since it was measured&lt;/b&gt;: Measure again.</source>
+        <translation>&lt;b&gt;分配在测量后已更改&lt;/b&gt;：请重新测量。</translation>
+    </message>
+    <message>
+        <source>Measured: &lt;b&gt;%1&lt;/b&gt; allocation vs &lt;b&gt;uniform&lt;/b&gt; at %2 %3</source>
+        <translation>已测量：&lt;b&gt;%1&lt;/b&gt; 分配 对比 &lt;b&gt;均匀&lt;/b&gt;，目标 %2 %3</translation>
+    </message>
+    <message>
+        <source>bits/value</source>
+        <translation>位/值</translation>
+    </message>
+    <message>
+        <source>bpv</source>
+        <translation>bpv</translation>
+    </message>
+    <message>
+        <source> · whole dump attention output error: uniform %1, allocation &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation> · 整个转储的注意力输出误差：均匀 %1，分配 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>%1 per layer: uniform vs allocation</source>
+        <translation>每层%1：均匀 对比 分配</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::ScreenshotTour</name>
+    <message>
+        <source>could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SensitivityChart</name>
+    <message>
+        <source>Distortion D per group</source>
+        <translation>每组失真 D</translation>
+    </message>
+    <message>
+        <source>Weighted distortion w·D per group</source>
+        <translation>每组加权失真 w·D</translation>
+    </message>
+    <message>
+        <source>Weight / probe score per group</source>
+        <translation>每组权重 / 探针得分</translation>
+    </message>
+    <message>
+        <source>Fitted β per group</source>
+        <translation>每组拟合 β</translation>
+    </message>
+    <message>
+        <source>No calibration yet: choose a probe and a menu, then Run (F5)</source>
+        <translation>尚未校准：选择探针和菜单，然后运行 (F5)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;D @%1 = %2</source>
+        <translation>&lt;br&gt;D @%1 = %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;w = %1</source>
+        <translation>&lt;br&gt;w = %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;α = %1, β = %2, R² = %3</source>
+        <translation>&lt;br&gt;α = %1，β = %2，R² = %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SensitivityModel</name>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 with %2: D = %3 at %4 bits per value</source>
+        <translation>%1 使用 %2：D = %3，每值 %4 位</translation>
+    </message>
+    <message>
+        <source>Unnormalised until the run ends</source>
+        <translation>运行结束前未归一化</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n 个值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>K/V</source>
+        <translation>K/V</translation>
+    </message>
+    <message>
+        <source>D @%1</source>
+        <translation>D @%1</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Score w</source>
+        <translation>得分 w</translation>
+    </message>
+    <message>
+        <source>Weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>Model curve β^−rate for %1 (not a measurement)</source>
+        <translation>%1 的模型曲线 β^−码率（非实测）</translation>
+    </message>
+    <message>
+        <source>Measured distortion with %1</source>
+        <translation>使用 %1 的实测失真</translation>
+    </message>
+    <message>
+        <source>Least-squares fit of ln D = ln α − bpv·ln β</source>
+        <translation>ln D = ln α − bpv·ln β 的最小二乘拟合</translation>
+    </message>
+    <message>
+        <source>Mean squared key norm (VeloxQuant-MLX&apos;s proxy)</source>
+        <translation>键范数平方的均值（VeloxQuant-MLX 的代理指标）</translation>
+    </message>
+    <message>
+        <source>Attention output error per unit of input noise × the group&apos;s share of the output</source>
+        <translation>单位输入噪声引起的注意力输出误差 × 该组在输出中的占比</translation>
+    </message>
+    <message>
+        <source>The group&apos;s share of the attention output energy (or of the values)</source>
+        <translation>该组在注意力输出能量（或值）中的占比</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SensitivityView</name>
+    <message>
+        <source>Not a bit-width: “%1”</source>
+        <translation>不是有效的位宽：“%1”</translation>
+    </message>
+    <message>
+        <source>Empirical (measured)</source>
+        <translation>经验（实测）</translation>
+    </message>
+    <message>
+        <source>Perturb (noise)</source>
+        <translation>扰动（噪声）</translation>
+    </message>
+    <message>
+        <source>Key norm (proxy)</source>
+        <translation>键范数（代理）</translation>
+    </message>
+    <message>
+        <source>empirical: quantize each group with each menu entry and measure the attention output error;
+perturb: attention output change per unit of Gaussian noise;
+keynorm: VeloxQuant-MLX&apos;s mean ‖k‖² proxy (cheap, often wrong)</source>
+        <translation>empirical：用每个菜单项量化每个组并测量注意力输出误差；
+perturb：单位高斯噪声引起的注意力输出变化；
+keynorm：VeloxQuant-MLX 的平均 ‖k‖² 代理指标（开销小，但常常不准）</translation>
+    </message>
+    <message>
+        <source>Formats…</source>
+        <translation>格式…</translation>
+    </message>
+    <message>
+        <source>The menu: one method&apos;s bit-widths, or a list of named formats</source>
+        <translation>菜单：某一方法的各个位宽，或一组具名格式</translation>
+    </message>
+    <message>
+        <source>Layer × head</source>
+        <translation>层 × 头</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>K, V separate</source>
+        <translation>K、V 分开</translation>
+    </message>
+    <message>
+        <source>K+V joint</source>
+        <translation>K+V 合并</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Query positions sampled per head for the attention metric (0: all)</source>
+        <translation>注意力指标中每个头采样的查询位置数（0：全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Run Calibration</source>
+        <translation>运行校准(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Calibrate the open dump with these settings (F5)</source>
+        <translation>用这些设置校准已打开的转储 (F5)</translation>
+    </message>
+    <message>
+        <source>Run (F5)</source>
+        <translation>运行 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Probe</source>
+        <translation>探针(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Menu</source>
+        <translation>菜单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Queries</source>
+        <translation>查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Distortion D</source>
+        <translation>失真 D</translation>
+    </message>
+    <message>
+        <source>Weighted w·D</source>
+        <translation>加权 w·D</translation>
+    </message>
+    <message>
+        <source>Weight / score w</source>
+        <translation>权重 / 得分 w</translation>
+    </message>
+    <message>
+        <source>Fitted β</source>
+        <translation>拟合 β</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>于</translation>
+    </message>
+    <message>
+        <source>Comma-separated formats, e.g. q4_0,q8_0,fp16 or turboquant_mse:3. llama.cpp block formats span all heads of a layer: use Layer groups.</source>
+        <translation>逗号分隔的格式，例如 q4_0,q8_0,fp16 或 turboquant_mse:3。llama.cpp 的块格式跨越一层的所有头：请使用“层”分组。</translation>
+    </message>
+    <message>
+        <source>Bit-widths of %1 (it offers %2)</source>
+        <translation>%1 的位宽（可选 %2）</translation>
+    </message>
+    <message>
+        <source>Calibrating…</source>
+        <translation>正在校准…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated %n group(s)</source>
+        <translation>
+            <numerusform>已校准 %n 个组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; the previous calibration is kept.</source>
+        <translation>已取消；保留先前的校准。</translation>
+    </message>
+    <message>
+        <source>Choose a probe and a menu, then Run (F5).</source>
+        <translation>选择探针和菜单，然后运行 (F5)。</translation>
+    </message>
+    <message>
+        <source>Open a dump first (File → Open, or drop it on the window).</source>
+        <translation>请先打开转储（文件 → 打开，或将其拖放到窗口上）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 probe, %2 metric, %n group(s)</source>
+        <translation>
+            <numerusform>探针 %1，指标 %2，%n 个组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 query positions per head</source>
+        <translation>；每个头 %1 个查询位置</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SessionFiles</name>
+    <message>
+        <source>The dump this session was made from (%1) was not found; open that dump first (File → Open Dump), then the session again.</source>
+        <translation>未找到该会话所基于的转储 (%1)；请先打开该转储（文件 → 打开转储），再重新打开会话。</translation>
+    </message>
+    <message>
+        <source>There is no allocation to save: calibrate first.</source>
+        <translation>没有可保存的分配：请先校准。</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>The session file keeps no calibration table (groups[].table).</source>
+        <translation>会话文件中没有校准表 (groups[].table)。</translation>
+    </message>
+    <message>
+        <source>There is no allocation to export: calibrate first.</source>
+        <translation>没有可导出的分配：请先校准。</translation>
+    </message>
+    <message>
+        <source>VeloxQuant-MLX bit list</source>
+        <translation>VeloxQuant-MLX 位数列表</translation>
+    </message>
+    <message>
+        <source>VeloxQuant-MLX bit dictionary</source>
+        <translation>VeloxQuant-MLX 位数字典</translation>
+    </message>
+    <message>
+        <source>KVTuner per-layer config</source>
+        <translation>KVTuner 逐层配置</translation>
+    </message>
+    <message>
+        <source>vLLM engine arguments</source>
+        <translation>vLLM 引擎参数</translation>
+    </message>
+    <message>
+        <source>llama.cpp cache types</source>
+        <translation>llama.cpp 缓存类型</translation>
+    </message>
+    <message>
+        <source>transformers QuantizedCache config</source>
+        <translation>transformers QuantizedCache 配置</translation>
+    </message>
+    <message>
+        <source>mlx_lm options</source>
+        <translation>mlx_lm 选项</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SetGroupChoiceCommand</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::TableView</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy Whole Table</source>
+        <translation>复制整个表格</translation>
+    </message>
+</context>
+</TS>
