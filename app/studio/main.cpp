@@ -2,7 +2,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
+#include <cstdio>
 
 #include "ui/common/samples.h"
 #include "ui/main_window/main_window.h"
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("VeloxQuant"));
   QApplication::setApplicationName(QStringLiteral("VeloxQuant Studio"));
   QApplication::setApplicationVersion(QStringLiteral(VQ_VERSION));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/veloxquant-studio.svg")));
+  QGuiApplication::setDesktopFileName(QStringLiteral("veloxquant-studio"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "KV-cache quantization workbench"));
@@ -30,7 +34,17 @@ int main(int argc, char** argv) {
                            QApplication::translate("main", "Appearance: system, light or dark (default: the setting)."),
                            QStringLiteral("THEME"));
   parser.addOption(theme);
+  QCommandLineOption samplePath(QStringLiteral("sample-path"),
+                                QApplication::translate("main", "Print the path of the bundled sample opened by default, and quit."));
+  parser.addOption(samplePath);
   parser.process(app);
+  if (parser.isSet(samplePath)) {
+    const QString p = vq::ui::defaultSamplePath();
+    std::fprintf(p.isEmpty() ? stderr : stdout, "%s\n",
+                 p.isEmpty() ? qPrintable(QApplication::translate("main", "The bundled samples were not found; reinstall VeloxQuant Studio."))
+                             : qPrintable(QDir::toNativeSeparators(p)));
+    return p.isEmpty() ? 1 : 0;
+  }
   // Screenshots are reproducible: they neither read nor write the user's settings.
   if (parser.isSet(screenshot)) QStandardPaths::setTestModeEnabled(true);
 
