@@ -41,11 +41,11 @@ if [[ -f $BUILD/app/veloxquant-studio ]]; then
     echo "note desktop-file-validate not installed (Debian: desktop-file-utils); validation not run"
   fi
   # The installed GUI finds the installed sample (not the source tree's).
-  out=$(QT_QPA_PLATFORM=offscreen XDG_DATA_DIRS=/nonexistent "$root/bin/veloxquant-studio" --sample-path 2>&1)
+  out=$(QT_QPA_PLATFORM=offscreen XDG_DATA_DIRS=/nonexistent "$root/bin/veloxquant-studio" --sample-path 2>"$tmp/err")
   rc=$?
   want=$(cd "$root/share/veloxquant-studio/samples" && pwd -P)/s01_story_kite.npz
   if [[ $rc -eq 0 && $(readlink -f "$out") == "$want" ]]; then ok "installed studio opens $out"; else
-    fail "installed studio sample: got '$out' (exit $rc), expected $want"; fi
+    fail "installed studio sample: got '$out' (exit $rc), expected $want"; cat "$tmp/err"; fi
 fi
 [[ $fails -eq 0 ]] && echo "all install checks passed" || echo "$fails install check(s) failed"
 exit $((fails > 0))
