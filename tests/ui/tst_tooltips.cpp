@@ -20,6 +20,8 @@
 #include <QTest>
 
 #include "test_support.h"
+#include "ui/common/error_hint.h"
+#include "ui/common/error_text.h"
 #include "ui/help/help_dialogs.h"
 #include "ui/learn/learn_view.h"
 #include "ui/main_window/main_window.h"
@@ -107,6 +109,16 @@ class TestTooltips : public QObject {
       about.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("about.png")));
       dialog->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("guide.png")));
     }
+  }
+
+  void errorsSayWhatToDo() {
+    const QString truncated = vq::ui::errorText(vq::Error(vq::ErrorCode::Truncated, "ends at byte 10", "/tmp/x.npz"));
+    QVERIFY2(truncated.contains(QLatin1String("x.npz")) && truncated.contains(QLatin1String("copy or export it again")),
+             qPrintable(truncated));
+    const QString layout = vq::ui::errorText(vq::Error(vq::ErrorCode::AmbiguousLayout, "", "/tmp/y.npz"));
+    QVERIFY2(layout.contains(QLatin1String("\"layout\": \"HTD\"")), qPrintable(layout));
+    for (int c = 0; c <= int(vq::ErrorCode::Internal); ++c)
+      if (vq::ErrorCode(c) != vq::ErrorCode::Cancelled) QVERIFY2(!vq::ui::errorHint(vq::ErrorCode(c)).isEmpty(), qPrintable(QString::number(c)));
   }
 
   void emptyLearnViewSaysWhatToDo() {

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include "ui/common/error_hint.h"
+
 namespace vq::ui {
 
 namespace {
@@ -47,6 +49,7 @@ QString errorText(const vq::Error& e) {
     text += QCoreApplication::translate("vq::ui::ErrorText", " (tensor %1)").arg(QString::fromStdString(e.tensor()));
   text += QLatin1Char('.');
   if (!e.detail().empty()) text += QLatin1Char('\n') + QString::fromStdString(e.detail());
+  if (const QString hint = errorHint(e.code()); !hint.isEmpty()) text += QLatin1Char('\n') + hint;
   return text;
 }
 
