@@ -2,7 +2,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
+#include <cstdio>
 
 #include "ui/common/samples.h"
 #include "ui/i18n/translations.h"
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("VeloxQuant"));
   QApplication::setApplicationName(QStringLiteral("VeloxQuant Studio"));
   QApplication::setApplicationVersion(QStringLiteral(VQ_VERSION));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/veloxquant-studio.svg")));
+  QGuiApplication::setDesktopFileName(QStringLiteral("veloxquant-studio"));
 
   // --lang, else the setting, else the system locale. Screenshots never read the user's settings.
   const QStringList args0 = QApplication::arguments();
@@ -55,7 +59,17 @@ int main(int argc, char** argv) {
                               QApplication::translate("main", "Interface language: en, de or zh_CN (default: the setting, else the system locale)."),
                               QStringLiteral("LANG"));
   parser.addOption(language);
+  QCommandLineOption samplePath(QStringLiteral("sample-path"),
+                                QApplication::translate("main", "Print the path of the bundled sample opened by default, and quit."));
+  parser.addOption(samplePath);
   parser.process(app);
+  if (parser.isSet(samplePath)) {
+    const QString p = vq::ui::defaultSamplePath();
+    std::fprintf(p.isEmpty() ? stderr : stdout, "%s\n",
+                 p.isEmpty() ? qPrintable(QApplication::translate("main", "The bundled samples were not found; reinstall VeloxQuant Studio."))
+                             : qPrintable(QDir::toNativeSeparators(p)));
+    return p.isEmpty() ? 1 : 0;
+  }
   // Screenshots are reproducible: they neither read nor write the user's settings.
   if (parser.isSet(screenshot)) QStandardPaths::setTestModeEnabled(true);
 

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include "ui/common/error_hint.h"
+
 namespace vq::ui {
 
 namespace {
@@ -61,6 +63,7 @@ QString errorText(const vq::Error& e) {
                                : QCoreApplication::translate("vq::ui::ErrorText", "“%1” (tensor %2)").arg(file, tensor);
   QString text = QCoreApplication::translate(kContext, sentence(e.code())).arg(subject);
   if (!e.detail().empty()) text += QLatin1Char('\n') + QString::fromStdString(e.detail());
+  if (const QString hint = errorHint(e.code()); !hint.isEmpty()) text += QLatin1Char('\n') + hint;
   return text;
 }
 

@@ -11,6 +11,7 @@
 #include <QUndoView>
 
 #include "ui/dataset/dataset_panel.h"
+#include "ui/help/help_dialogs.h"
 #include "ui/jobs/job_panel.h"
 #include "ui/main_window/main_window.h"
 #include "ui/session/session.h"
@@ -70,14 +71,7 @@ void MainWindow::createActions() {
     m_allocation->verify();
   });
 
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About VeloxQuant Studio"), this, [this] {
-    QMessageBox::about(this, tr("About VeloxQuant Studio"),
-                       tr("<h3>VeloxQuant Studio %1</h3><p>A workbench for KV-cache quantization of "
-                          "large language models: load real attention activations, measure methods, "
-                          "allocate bits and export allocation files.</p>")
-                           .arg(QStringLiteral(VQ_VERSION)));
-  });
+  populateHelpMenu(menuBar()->addMenu(tr("&Help")), this);
 }
 
 void MainWindow::createViewMenu(QMenu* view) {

@@ -24,6 +24,7 @@
 #include "ui/jobs/compute.h"
 #include "ui/jobs/job_panel.h"
 #include "ui/jobs/job_runner.h"
+#include "ui/learn/learn_view.h"
 #include "ui/session/session.h"
 #include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
   m_views->addTab(m_compare, tr("Compare"));
   m_views->addTab(m_memory, tr("Memory"));
   m_views->addTab(m_quality, tr("Quality"));
+  m_learn = new LearnView(m_session, m_views);
+  m_views->addTab(m_learn, tr("Learn"));
   setCentralWidget(m_views);
 
   m_jobs = new JobPanel(this);
@@ -77,7 +80,8 @@ MainWindow::MainWindow(QWidget* parent)
   m_jobs->track(m_allocation->runner());
   m_jobs->track(m_compare->runner());
   m_jobs->track(m_quality->runner());
-  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner()})
+  m_jobs->track(m_learn->runner());
+  for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner(), m_learn->runner()})
     connect(r, &JobRunner::busyChanged, this, [this](bool busy) {
       if (!busy) refreshBackendLabel();
     });
@@ -127,7 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
   m_jobs->cancelAll();
   for (JobRunner* r : {m_sensitivity->runner(), m_allocation->runner(), m_compare->runner(), m_quality->runner(),
-                       m_files->runner(), m_loader, m_prober})
+                       m_learn->runner(), m_files->runner(), m_loader, m_prober})
     r->waitForFinished();
 }
 

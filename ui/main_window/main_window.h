@@ -25,6 +25,7 @@ class CompareView;
 class DatasetPanel;
 class JobPanel;
 class JobRunner;
+class LearnView;
 class MemoryView;
 class QualityView;
 class SensitivityView;
@@ -34,7 +35,7 @@ class SessionFiles;
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum ViewIndex { Sensitivity, Allocation, Compare, Memory, Quality, ViewCount };
+  enum ViewIndex { Sensitivity, Allocation, Compare, Memory, Quality, Learn, ViewCount };
 
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   CompareView* compareView() const { return m_compare; }
   MemoryView* memoryView() const { return m_memory; }
   QualityView* qualityView() const { return m_quality; }
+  LearnView* learnView() const { return m_learn; }
   QTabWidget* views() const { return m_views; }
   JobPanel* jobPanel() const { return m_jobs; }
   QString backendText() const;
@@ -111,6 +113,7 @@ class MainWindow : public QMainWindow {
   CompareView* m_compare;
   MemoryView* m_memory;
   QualityView* m_quality;
+  LearnView* m_learn;
   JobPanel* m_jobs;
   QMenu* m_recentMenu = nullptr;
   QAction* m_cancelAction = nullptr;

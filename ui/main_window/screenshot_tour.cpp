@@ -1,11 +1,14 @@
 #include "ui/main_window/screenshot_tour.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QImage>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
 #include "ui/jobs/job_runner.h"
+#include "ui/learn/learn_view.h"
 #include "ui/main_window/main_window.h"
 #include "ui/views/allocation_view.h"
 #include "ui/views/compare_view.h"
@@ -86,7 +89,25 @@ void ScreenshotTour::step() {
       return;
     case 6:
       shoot(QStringLiteral("quality.png"));
-      emit done(m_saved.size() == 6);
+      m_window->showView(MainWindow::Learn);
+      {
+        // Six panels with their explanations: the whole window's width and a taller window.
+        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("DatasetDock"))) dock->hide();
+        m_window->resize(1400, 1000);
+        // The Learn view recomputes on every control change: wait for the result of this selection.
+        LearnView* learn = m_window->learnView();
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(learn, &LearnView::updated, this, [this, once] {
+          disconnect(*once);
+          QTimer::singleShot(kSettleMs, this, &ScreenshotTour::step);
+        });
+        learn->setMethod(QStringLiteral("turboquant_mse"), 2);
+        learn->setSelection(1, 0, Role::K, 96);
+      }
+      return;
+    case 7:
+      shoot(QStringLiteral("learn.png"));
+      emit done(m_saved.size() == 7);
       return;
     default: return;
   }

@@ -1,5 +1,5 @@
 // `veloxquant-studio --screenshot DIR`: once the dump is loaded, saves the window with each view
-// (dataset.png, sensitivity.png, allocation.png, …), running a calibration and an optimal
+// (dataset.png, sensitivity.png, allocation.png, …, learn.png), running a calibration and an optimal
 // allocation on the way, all through the normal asynchronous paths (no blocking, no sleeps).
 #pragma once
 

@@ -67,7 +67,7 @@ void AllocationChart::refresh() {
     m_bars->view()->chart()->setTitle(unit == calib::RateUnit::Bits ? tr("Bits per group (drag a bar to change it)")
                                                                     : tr("Stored bits per value per group (drag a bar to change it)"));
   } else {
-    m_bars->view()->chart()->setTitle(tr("No allocation yet: calibrate first"));
+    m_bars->view()->chart()->setTitle(tr("No allocation yet: calibrate in the Sensitivity view (F5), then Optimal"));
   }
   // A fixed range: the axis must not move under the pointer while dragging.
   m_bars->setRange(0, std::ceil(top * 1.1 + 0.01));

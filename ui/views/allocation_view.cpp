@@ -108,6 +108,7 @@ ChartView* AllocationView::chartView() const { return m_chart->view(); }
 void AllocationView::buildControls() {
   m_slider = new QSlider(Qt::Horizontal, this);
   m_slider->setMinimumWidth(160);
+  m_slider->setToolTip(tr("Target average rate over every group (the budget); the solvers use it"));
   m_target = new QDoubleSpinBox(this);
   m_target->setDecimals(3);
   m_target->setSingleStep(0.05);
@@ -138,6 +139,8 @@ void AllocationView::buildControls() {
     b->setRange(0.0, 32.0);
     b->setEnabled(false);
   }
+  m_targetK->setToolTip(tr("Average rate for the key groups (with K/V budgets)"));
+  m_targetV->setToolTip(tr("Average rate for the value groups (with K/V budgets)"));
   m_targetK->setPrefix(tr("K "));
   m_targetV->setPrefix(tr("V "));
   connect(m_split, &QCheckBox::toggled, this, &AllocationView::updateEnabled);
@@ -308,7 +311,7 @@ QString AllocationView::summaryText() const { return m_summary->text(); }
 
 void AllocationView::updateSummary() {
   if (!m_session->table() || !m_session->hasAllocation()) {
-    m_summary->setText(m_session->table() ? tr("No allocation.")
+    m_summary->setText(m_session->table() ? tr("No allocation yet: set the target and press Optimal, RateQuant or Uniform.")
                                           : tr("Run a calibration (Sensitivity view, F5) to allocate bits."));
     if (!m_session->table()) m_verifyText->clear();
     return;

@@ -51,12 +51,14 @@ CompareView::CompareView(Session* session, QWidget* parent)
     item->setToolTip(QString::fromStdString(m.summary + "\n" + m.storageFormula));
   }
   m_methods->setMaximumWidth(190);
+  m_methods->setToolTip(tr("Methods to compare: tick them, then Run"));
   m_bits = new QLineEdit(settings::viewOption(kView, QStringLiteral("bits"), QStringLiteral("2,3,4")).toString(), this);
   m_bits->setToolTip(tr("Bit-widths for methods that have one; fixed formats run once"));
   m_queries = new QSpinBox(this);
   m_queries->setRange(0, 1 << 20);
   m_queries->setSpecialValueText(tr("all"));
   m_queries->setValue(256);
+  m_queries->setToolTip(tr("Query positions sampled per head for the attention metrics (0: all)"));
   m_metric = new QComboBox(this);
   m_metric->addItem(tr("Attention output error"), int(CompareChart::Metric::OutputError));
   m_metric->addItem(tr("Key relative MSE"), int(CompareChart::Metric::RelMseK));
@@ -64,6 +66,8 @@ CompareView::CompareView(Session* session, QWidget* parent)
   connect(m_metric, &QComboBox::currentIndexChanged, this,
           [this] { m_chart->setMetric(CompareChart::Metric(m_metric->currentData().toInt())); });
   m_run = new QPushButton(tr("Run"), this);
+  m_metric->setToolTip(tr("The error on the chart's vertical axis"));
+  m_run->setToolTip(tr("Measure every ticked method at each bit-width on the whole dump"));
   connect(m_run, &QPushButton::clicked, this, &CompareView::run);
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
@@ -114,10 +118,10 @@ CompareView::CompareView(Session* session, QWidget* parent)
     m_runner->cancel();
     m_model->clear();
     m_chart->setRows({});
-    m_status->setText(m_session->dump() ? tr("Pick methods and bit-widths, then Run.") : tr("Open a dump first."));
+    m_status->setText(m_session->dump() ? tr("Pick methods and bit-widths, then Run.") : tr("Open a dump first (File → Open, or drop it on the window), then pick methods and Run."));
     updateEnabled();
   });
-  m_status->setText(tr("Open a dump first."));
+  m_status->setText(tr("Open a dump first (File → Open, or drop it on the window), then pick methods and Run."));
   updateEnabled();
 }
 

@@ -66,11 +66,14 @@ MemoryView::MemoryView(Session* session, QWidget* parent)
   m_context->setGroupSeparatorShown(true);
   m_context->setSuffix(tr(" tokens"));
   m_context->setValue(settings::viewOption(kView, QStringLiteral("context"), 32768).toInt());
+  m_context->setToolTip(tr("Context length to project the KV-cache memory to"));
   m_batch = new QSpinBox(this);
   m_batch->setRange(1, 4096);
   m_batch->setPrefix(tr("batch "));
   m_batch->setValue(settings::viewOption(kView, QStringLiteral("batch"), 1).toInt());
+  m_batch->setToolTip(tr("Sequences held at once (the projection multiplies by it)"));
   m_projected = new QCheckBox(tr("Chart the projection"), this);
+  m_projected->setToolTip(tr("Chart the bytes at the projected context and batch instead of the dump's own size"));
   auto apply = [this] { m_model->setProjection(m_context->value(), m_batch->value()); };
   connect(m_context, &QSpinBox::valueChanged, this, apply);
   connect(m_batch, &QSpinBox::valueChanged, this, apply);
@@ -170,7 +173,7 @@ void MemoryView::refreshChart() {
   }
   const QString at = tr("%1 tokens × batch %2").arg(QLocale().toString(qint64(m_model->contextTokens()))).arg(m_model->batch());
   if (rows.empty()) {
-    m_summary->setText(tr("Open a dump to see its memory."));
+    m_summary->setText(tr("Open a dump (File → Open, or drop it on the window) to see its memory."));
   } else if (!m_model->hasAllocation()) {
     m_summary->setText(tr("fp16 K+V: %1 at the dump's length, %2 at %3. Calibrate and allocate to compare.")
                            .arg(formatBytes(fp16Total), formatBytes(fp16Projected), at));

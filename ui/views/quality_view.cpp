@@ -58,6 +58,8 @@ QualityView::QualityView(Session* session, QWidget* parent)
   m_metric->addItem(tr("Key 1 − cosine"), int(Metric::OneMinusCosK));
   m_metric->addItem(tr("Value 1 − cosine"), int(Metric::OneMinusCosV));
   m_log = new QCheckBox(tr("Log scale"), this);
+  m_metric->setToolTip(tr("The error per layer shown on the chart"));
+  m_log->setToolTip(tr("Logarithmic value axis"));
   connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { m_throttle->request(); });
   connect(m_log, &QCheckBox::toggled, this, [this] { m_throttle->request(); });
   m_run = new QPushButton(tr("Measure"), this);

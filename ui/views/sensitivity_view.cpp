@@ -105,12 +105,15 @@ void SensitivityView::buildControls() {
   m_method->setToolTip(tr("The menu: one method's bit-widths, or a list of named formats"));
   m_bits = new QLineEdit(this);
   m_bits->setMinimumWidth(120);
+  m_bits->setToolTip(tr("Bit-widths (or formats) of the menu each group is measured at"));
   m_granularity = new QComboBox(this);
   m_granularity->addItem(tr("Layer × head"), int(calib::Granularity::Head));
   m_granularity->addItem(tr("Layer"), int(calib::Granularity::Layer));
   m_kv = new QComboBox(this);
   m_kv->addItem(tr("K, V separate"), int(calib::KvMode::Separate));
   m_kv->addItem(tr("K+V joint"), int(calib::KvMode::Joint));
+  m_granularity->setToolTip(tr("One group per layer and KV head, or one per layer (what a runtime can allocate)"));
+  m_kv->setToolTip(tr("Keys and values as separate groups (they get their own bits), or together"));
   m_queries = new QSpinBox(this);
   m_queries->setRange(0, 1 << 20);
   m_queries->setSpecialValueText(tr("all"));
@@ -122,6 +125,7 @@ void SensitivityView::buildControls() {
   connect(m_run, &QAction::triggered, this, &SensitivityView::run);
   m_runButton = new QPushButton(tr("Run (F5)"), this);
   m_runButton->setDefault(true);
+  m_runButton->setToolTip(tr("Calibrate the open dump with these settings (F5); Esc cancels"));
   connect(m_runButton, &QPushButton::clicked, m_run, &QAction::trigger);
   connect(m_method, &QComboBox::currentIndexChanged, this, &SensitivityView::onMethodChanged);
 
@@ -148,6 +152,9 @@ void SensitivityView::buildControls() {
   m_quantity->addItem(tr("Fitted β"), int(SensitivityChart::Quantity::Beta));
   m_entry = new QComboBox(this);
   m_log = new QCheckBox(tr("Log scale"), this);
+  m_quantity->setToolTip(tr("What the bars show: the measured distortion, weighted by the group's importance, the weight, or the fitted slope β"));
+  m_entry->setToolTip(tr("The menu entry (bit-width or format) whose measurement the bars show"));
+  m_log->setToolTip(tr("Logarithmic value axis (small and large errors side by side)"));
   connect(m_quantity, &QComboBox::currentIndexChanged, this, &SensitivityView::updateChartQuantity);
   connect(m_entry, &QComboBox::currentIndexChanged, this, &SensitivityView::updateChartQuantity);
   connect(m_log, &QCheckBox::toggled, this, [this](bool on) { m_chart->setLogScale(on); });
