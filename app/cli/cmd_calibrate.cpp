@@ -36,6 +36,7 @@ int runCalibrate(int argc, char** argv) {
   auto backend = makeCpuBackend(defaultThreadPool());
   const calib::CalibrationTable table = calib::calibrate(dump, options, *backend, consoleProgress(a.has("quiet")));
   finishProgressLine();
+  throwIfInterrupted();
   if (a.has("out")) calib::saveCalibrationTable(table, a.get("out"));
   if (a.has("csv")) io::calibrationCsv(table).write(a.get("csv"));
   if (a.has("json")) {
