@@ -11,7 +11,8 @@
 #                   the layer count). Only used when the dump is synthesized.
 #   --bin PATH      the veloxquant executable (default: build/app/veloxquant)
 #   --interval S    sampling interval of /proc/PID/status (default 0.2 s)
-# Everything runs under `nice -n 19`. It samples VmRSS, RssAnon, RssFile of the calibrate process
+#   --nice N        niceness of synth and calibrate (default 19)
+# Everything runs under `nice -n 19` unless --nice says otherwise. It samples VmRSS, RssAnon, RssFile of the calibrate process
 # and reads VmHWM (the kernel's exact peak of total RSS) at the end; the peaks of RssAnon and
 # RssFile are the largest sampled values. Prints one line per figure and exits non-zero when
 # calibrate failed or the anonymous peak is above the goal.
@@ -21,6 +22,7 @@ dump=w2.safetensors
 layers=
 bin=build/app/veloxquant
 interval=0.2
+niceness=19
 goal_kb=$((2 * 1000 * 1000))  # 2 GB
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,8 +30,9 @@ while [ $# -gt 0 ]; do
     --layers) layers=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     --interval) interval=$2; shift 2 ;;
+    --nice) niceness=$2; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "bench_w2_rss: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,14 +43,14 @@ if [ ! -e "$dump" ]; then
   [ -n "$layers" ] && synth_args+=(--layers "$layers")
   echo "synthesizing $dump (${synth_args[*]})" >&2
   start=$(date +%s)
-  nice -n 19 "$bin" synth "${synth_args[@]}" --quiet "$dump"
+  nice -n "$niceness" "$bin" synth "${synth_args[@]}" --quiet "$dump"
   echo "synth took $(( $(date +%s) - start )) s" >&2
 fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 start=$(date +%s)
-nice -n 19 "$bin" calibrate "$dump" --quiet --out "$out/table.json" "$@" >"$out/stdout" 2>"$out/stderr" &
+nice -n "$niceness" "$bin" calibrate "$dump" --quiet --out "$out/table.json" "$@" >"$out/stdout" 2>"$out/stderr" &
 pid=$!  # nice execs calibrate: the same process
 
 peak_anon=0 peak_file=0 peak_rss=0 hwm=0
