@@ -70,7 +70,8 @@ int runAllocate(int argc, char** argv) {
   if (!kind) throw UsageError("--allocator must be optimal, ratequant or uniform");
   const calib::CalibrationTable table = tableFrom(a, a.has("quiet"));
   const alloc::AllocationRequest request = allocationRequestFrom(a, calib::menuHasBitWidths(table.menu));
-  const alloc::Allocation allocation = alloc::allocate(table, request, *kind);
+  // Cancellable by Ctrl+C (the exact solver checks between groups).
+  const alloc::Allocation allocation = alloc::allocate(table, request, *kind, consoleProgress(true));
   std::optional<alloc::Allocation> uniform;
   std::string uniformNote;
   if (*kind != alloc::AllocatorKind::Uniform && request.target > 0) {
@@ -80,6 +81,7 @@ int runAllocate(int argc, char** argv) {
       uniformNote = e.detail();
     }
   }
+  throwIfInterrupted();
   if (a.has("out")) io::saveAllocationFile(io::makeAllocationFile(table, allocation), a.get("out"));
   if (a.has("csv")) {
     std::vector<io::NamedAllocation> rows = {{allocation.allocator, &allocation, nullptr}};

@@ -38,6 +38,7 @@ int runCalibrate(int argc, char** argv) {
   auto backend = backendFrom(a, a.has("quiet"));
   const calib::CalibrationTable table = calib::calibrate(dump, options, *backend, consoleProgress(a.has("quiet")));
   finishProgressLine();
+  throwIfInterrupted();
   if (a.has("out")) calib::saveCalibrationTable(table, a.get("out"));
   if (a.has("csv")) io::calibrationCsv(table).write(a.get("csv"));
   if (a.has("json")) {

@@ -4,6 +4,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/console.h"
 #include "app/cli/exit_codes.h"
 #include "core/common/atomic_file.h"
 #include "core/io/allocation_export.h"
@@ -30,14 +31,19 @@ int runExport(int argc, char** argv) {
       .flag("quiet", "do not list the approximations")
       .positional("ALLOCATION", "a *.vqalloc.json file");
   if (!a.parse(argc, argv)) return kOk;
+  installInterruptHandler();  // Ctrl+C: exit 130 and no output file, never a partial one
   if (!a.has("format")) throw UsageError("--format is required (" + formats + ")");
   const auto format = io::parseExportFormat(a.get("format"));
   if (!format) throw UsageError("--format must be one of " + formats);
   const io::AllocationFile f = io::loadAllocationFile(a.get("ALLOCATION"));
   const io::ExportResult r = io::exportAllocation(f, *format);
   if (a.has("out")) {
-    writeFileAtomic(a.get("out"), r.text);
+    AtomicFile out(a.get("out"));
+    out.write(r.text);
+    throwIfInterrupted();  // the temporary is discarded: the target is left as it was
+    out.commit();
   } else {
+    throwIfInterrupted();
     std::fputs(r.text.c_str(), stdout);
   }
   if (!a.has("quiet"))

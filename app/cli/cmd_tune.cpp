@@ -127,6 +127,7 @@ int runTune(int argc, char** argv) {
 
   if (a.has("out")) {
     const std::filesystem::path dir = a.get("out");
+    throwIfInterrupted();
     std::filesystem::create_directories(dir);
     calib::saveCalibrationTable(table, dir / "table.json");
     io::saveAllocationFile(io::makeAllocationFile(table, optimal, &results[0]), dir / "alloc.vqalloc.json");

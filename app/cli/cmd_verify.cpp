@@ -118,6 +118,7 @@ int runVerify(int argc, char** argv) {
     mapped.groupDistortion.clear();
     for (const auto& g : f.groups) mapped.groupDistortion.push_back(results[0].groupDistortion[planIndex.at(g.group.id)]);
     io::setMeasured(f, mapped);
+    throwIfInterrupted();
     if (a.has("out")) io::saveAllocationFile(f, a.get("out"));
     if (a.has("csv")) {
       CsvTable t;

@@ -258,7 +258,7 @@ std::vector<int> solveUniform(const CalibrationTable& t, const SubProblem& s, co
 }
 
 std::vector<int> solveOptimal(const CalibrationTable& t, const SubProblem& s, const Constraints& k,
-                              const IntegerRates& w) {
+                              const IntegerRates& w, const Progress& progress) {
   std::vector<std::vector<MckpItem>> items(s.groups.size());
   std::vector<std::vector<int>> entries(s.groups.size());
   for (size_t i = 0; i < s.groups.size(); ++i) {
@@ -269,7 +269,7 @@ std::vector<int> solveOptimal(const CalibrationTable& t, const SubProblem& s, co
       entries[i].push_back(int(c));
     }
   }
-  const MckpSolution sol = solveMultipleChoiceKnapsack(items, s.capacity);
+  const MckpSolution sol = solveMultipleChoiceKnapsack(items, s.capacity, progress);
   if (!sol.feasible) throw Error(ErrorCode::Internal, "optimal: infeasible after the feasibility check");
   std::vector<int> out(t.groupCount(), -1);
   for (size_t i = 0; i < s.groups.size(); ++i) out[s.groups[i]] = entries[i][size_t(sol.choice[i])];
@@ -341,7 +341,8 @@ void evaluateAllocation(Allocation& a, const CalibrationTable& t) {
   for (size_t g = 0; g < G; ++g) a.predicted += t.weight[g] * t.distortion[g][size_t(a.choice[g])];
 }
 
-Allocation allocate(const CalibrationTable& t, const AllocationRequest& r, AllocatorKind kind) {
+Allocation allocate(const CalibrationTable& t, const AllocationRequest& r, AllocatorKind kind,
+                    const Progress& progress) {
   t.validate();
   if (r.unit == RateUnit::Bits && !calib::menuHasBitWidths(t.menu))
     throw Error(ErrorCode::InvalidArgument,
@@ -386,14 +387,16 @@ Allocation allocate(const CalibrationTable& t, const AllocationRequest& r, Alloc
   std::vector<double> alpha;
   if (kind == AllocatorKind::RateQuant) a.beta = pooledBeta(t, r.unit, r.beta, alpha, a.notes);
   for (const auto& s : problems) {
+    progress.checkCancelled();
     std::vector<int> part;
     switch (kind) {
       case AllocatorKind::Uniform: part = solveUniform(t, s, k, w, r.unit); break;
       case AllocatorKind::RateQuant: part = solveRateQuant(t, s, k, w, r.unit, a.beta, alpha); break;
-      case AllocatorKind::Optimal: part = solveOptimal(t, s, k, w); break;
+      case AllocatorKind::Optimal: part = solveOptimal(t, s, k, w, progress); break;
     }
     for (size_t g : s.groups) a.choice[g] = part[g];
   }
+  progress.checkCancelled();
   evaluateAllocation(a, t);
   return a;
 }

@@ -19,10 +19,14 @@
 #pragma once
 
 #include "core/alloc/allocation.h"
+#include "core/common/progress.h"
 
 namespace vq::alloc {
 
-Allocation allocate(const calib::CalibrationTable& table, const AllocationRequest& request, AllocatorKind kind);
+// Throws Error(Cancelled) when `progress` is cancelled (checked per sub-problem and, in the exact
+// solver, per group); nothing is returned then.
+Allocation allocate(const calib::CalibrationTable& table, const AllocationRequest& request, AllocatorKind kind,
+                    const Progress& progress = {});
 
 // The uniform allocation at `target` without rules (what reports compare against).
 Allocation uniformBaseline(const calib::CalibrationTable& table, calib::RateUnit unit, double target);

@@ -117,7 +117,8 @@ struct State {
 
 }  // namespace
 
-MckpSolution solveMultipleChoiceKnapsack(const std::vector<std::vector<MckpItem>>& groups, int64_t capacity) {
+MckpSolution solveMultipleChoiceKnapsack(const std::vector<std::vector<MckpItem>>& groups, int64_t capacity,
+                                         const Progress& progress) {
   MckpSolution sol;
   const size_t N = groups.size();
   // 1. Dominance within each group.
@@ -193,6 +194,7 @@ MckpSolution solveMultipleChoiceKnapsack(const std::vector<std::vector<MckpItem>
   std::vector<State> cur{State{}}, cand;
   std::vector<double> lower;
   for (size_t g = 0; g < N; ++g) {
+    progress.checkCancelled();
     for (size_t pos : segPos[g]) tree.remove(pos);
     const double restC0 = suffixC0[g + 1];
     cand.clear();

@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/common/progress.h"
+
 namespace vq::alloc {
 
 struct MckpItem {
@@ -45,6 +47,8 @@ struct MckpSolution {
 // Ties between equally good solutions are broken deterministically (lower weight, then the
 // order the DP meets them). Throws Error(InvalidArgument) for a group without items, a
 // negative weight or a non-finite cost.
-MckpSolution solveMultipleChoiceKnapsack(const std::vector<std::vector<MckpItem>>& groups, int64_t capacity);
+// Throws Error(Cancelled) when `progress` is cancelled (checked once per group of the DP).
+MckpSolution solveMultipleChoiceKnapsack(const std::vector<std::vector<MckpItem>>& groups, int64_t capacity,
+                                         const Progress& progress = {});
 
 }  // namespace vq::alloc

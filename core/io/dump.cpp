@@ -65,6 +65,16 @@ struct Dump::Impl {
       throw e.withFile(info.path.string()).withTensor(tensors[index].name);
     }
   }
+
+  // Runs `copy` out of the view's bytes, guarded against the file being truncated meanwhile.
+  template <class F>
+  void copyOut(const io::TensorStore::View& view, size_t index, F&& copy) const {
+    try {
+      view.copyOut(copy);
+    } catch (const Error& e) {
+      throw e.withFile(info.path.string()).withTensor(tensors[index].name);
+    }
+  }
 };
 
 namespace {
@@ -168,11 +178,15 @@ void Dump::readHead(int layer, Role role, int head, std::span<float> out) const 
     // [T,H,d]: row t of head h starts at (t*H + h)*d.
     const uint64_t stride = uint64_t(t.heads) * rowValues * es;
     const std::byte* src = view.bytes.data() + uint64_t(head) * rowValues * es;
-    for (int64_t tok = 0; tok < t.tokens; ++tok) {
-      convertToF32(src + uint64_t(tok) * stride, t.dtype, size_t(rowValues), out.data() + uint64_t(tok) * rowValues);
-    }
+    m_impl->copyOut(view, size_t(index), [&] {
+      for (int64_t tok = 0; tok < t.tokens; ++tok) {
+        convertToF32(src + uint64_t(tok) * stride, t.dtype, size_t(rowValues), out.data() + uint64_t(tok) * rowValues);
+      }
+    });
   } else {
-    convertToF32(view.bytes.data() + uint64_t(head) * values * es, t.dtype, size_t(values), out.data());
+    const auto part = view.bytes.subspan(size_t(uint64_t(head) * values * es), size_t(values * es));
+    m_impl->copyOut(view, size_t(index), [&] { convertToF32(part.data(), t.dtype, size_t(values), out.data()); });
+    view.release(part);
   }
 }
 
@@ -196,7 +210,8 @@ void Dump::readAllHeads(int layer, Role role, std::span<float> out) const {
   }
   if (t.layout != Layout::THD) {  // already [H][T][d]
     const io::TensorStore::View view = m_impl->payload(size_t(index));
-    convertToF32(view.bytes.data(), t.dtype, out.size(), out.data());
+    m_impl->copyOut(view, size_t(index), [&] { convertToF32(view.bytes.data(), t.dtype, out.size(), out.data()); });
+    view.release(view.bytes);
     return;
   }
   for (int h = 0; h < t.heads; ++h) readHead(layer, role, h, out.subspan(size_t(perHead * uint64_t(h)), size_t(perHead)));
@@ -212,7 +227,7 @@ void Dump::readTensorBytes(size_t tensor, uint64_t offset, std::span<std::byte> 
     throw Error(ErrorCode::InvalidArgument, "byte range outside the tensor", m_impl->info.path.string(), t.name);
   }
   const io::TensorStore::View view = m_impl->payload(tensor);
-  std::memcpy(out.data(), view.bytes.data() + offset, out.size());
+  m_impl->copyOut(view, tensor, [&] { std::memcpy(out.data(), view.bytes.data() + offset, out.size()); });
 }
 
 }  // namespace vq

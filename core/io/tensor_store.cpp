@@ -1,5 +1,7 @@
 #include "core/io/tensor_store.h"
 
+#include <cstring>
+
 #include "core/common/error.h"
 #include "core/io/zip_inflate.h"
 
@@ -10,7 +12,7 @@ TensorStore::TensorStore(std::vector<TensorLocation> locations) : m_locations(st
 TensorStore::View TensorStore::payload(size_t index) const {
   const TensorLocation& loc = m_locations.at(index);
   if (!loc.deflated) {
-    return {loc.file, loc.file->bytes().subspan(size_t(loc.offset), size_t(loc.size))};
+    return {loc.file, loc.file->bytes().subspan(size_t(loc.offset), size_t(loc.size)), loc.file.get()};
   }
   Buffer buf = inflated(index);
   const std::span<const std::byte> all(*buf);
@@ -38,8 +40,12 @@ TensorStore::Buffer TensorStore::inflated(size_t index) const {
   try {
     const TensorLocation& loc = m_locations[index];
     auto buf = std::make_shared<std::vector<std::byte>>(size_t(loc.memberBytes));
-    const uint32_t crc =
-        inflateExactly(loc.file->bytes().subspan(size_t(loc.offset), size_t(loc.size)), *buf);
+    // zlib keeps state that a SIGBUS jump would leak, so the compressed bytes are first copied
+    // out of the mapping under the truncation guard, then inflated from memory.
+    std::vector<std::byte> compressed(size_t(loc.size));
+    const std::byte* from = loc.file->bytes().data() + loc.offset;
+    loc.file->guardedRead([&] { std::memcpy(compressed.data(), from, compressed.size()); });
+    const uint32_t crc = inflateExactly(compressed, *buf);
     if (crc != loc.crc32) throw Error(ErrorCode::Corrupt, "CRC32 mismatch after inflating");
     Buffer result = std::move(buf);
     promise.set_value(result);

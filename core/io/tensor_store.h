@@ -35,6 +35,24 @@ class TensorStore {
   struct View {
     std::shared_ptr<const void> keepAlive;  // holds an inflated buffer while the view is used
     std::span<const std::byte> bytes;       // the payload, as stored (little-endian, any alignment)
+    // The mapping `bytes` points into (stored tensors), null for inflated buffers. Copies out of
+    // a mapping go through copyOut() so a file truncated meanwhile gives an error, not SIGBUS.
+    const MappedFile* mapped = nullptr;
+
+    // Runs `copy` (which reads `bytes`) guarded as MappedFile::guardedRead() describes.
+    template <class F>
+    void copyOut(F&& copy) const {
+      if (mapped) {
+        mapped->guardedRead(copy);
+      } else {
+        copy();
+      }
+    }
+    // After a part of `bytes` was copied out: lets the OS drop this process's mapped pages of it
+    // (MappedFile::release), so streaming a dump larger than memory does not keep it resident.
+    void release(std::span<const std::byte> part) const {
+      if (mapped) mapped->release(uint64_t(part.data() - mapped->bytes().data()), part.size());
+    }
   };
 
   explicit TensorStore(std::vector<TensorLocation> locations);

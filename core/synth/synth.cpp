@@ -68,22 +68,57 @@ HeadModel makeHeadModel(const SynthConfig& cfg, int layer, int kvHead) {
   return m;
 }
 
-void applyRope(float* x, int d, int64_t pos, double theta) {
-  const int half = d / 2;
-  for (int i = 0; i < half; ++i) {
-    const double freq = std::pow(theta, -2.0 * double(i) / double(d));
-    const double a = double(pos) * freq;
-    const float c = float(std::cos(a)), s = float(std::sin(a));
-    const float x0 = x[i], x1 = x[i + half];
-    x[i] = x0 * c - x1 * s;
-    x[i + half] = x1 * c + x0 * s;
+// cos and sin of every (position, channel pair) angle, computed once per dump: every layer and
+// head shares them, and evaluating pow/cos/sin per value was most of the generation time.
+// The table holds at most kMaxEntries angles (64 MB); later positions are computed directly,
+// with the same arithmetic.
+struct RopeTable {
+  static constexpr int64_t kMaxEntries = int64_t(1) << 23;
+  int half = 0;
+  int64_t tableTokens = 0;
+  std::vector<double> freq;     // [half]
+  std::vector<float> cos, sin;  // [tableTokens][half]
+
+  RopeTable(int d, int64_t tokens, double theta) : half(d / 2) {
+    tableTokens = std::min(tokens, kMaxEntries / half);
+    cos.resize(size_t(tableTokens) * size_t(half));
+    sin.resize(cos.size());
+    freq.resize(size_t(half));
+    for (int i = 0; i < half; ++i) freq[size_t(i)] = std::pow(theta, -2.0 * double(i) / double(d));
+    for (int64_t t = 0; t < tableTokens; ++t)
+      for (int i = 0; i < half; ++i) {
+        const double a = double(t) * freq[size_t(i)];
+        cos[size_t(t) * size_t(half) + size_t(i)] = float(std::cos(a));
+        sin[size_t(t) * size_t(half) + size_t(i)] = float(std::sin(a));
+      }
   }
-}
+
+  // Rotate-half RoPE of the vector x at position pos.
+  void apply(float* x, int64_t pos) const {
+    if (pos >= tableTokens) {
+      for (int i = 0; i < half; ++i) {
+        const double a = double(pos) * freq[size_t(i)];
+        const float c = float(std::cos(a)), s = float(std::sin(a));
+        const float x0 = x[i], x1 = x[i + half];
+        x[i] = x0 * c - x1 * s;
+        x[i + half] = x1 * c + x0 * s;
+      }
+      return;
+    }
+    const float* c = cos.data() + size_t(pos) * size_t(half);
+    const float* s = sin.data() + size_t(pos) * size_t(half);
+    for (int i = 0; i < half; ++i) {
+      const float x0 = x[i], x1 = x[i + half];
+      x[i] = x0 * c[i] - x1 * s[i];
+      x[i + half] = x1 * c[i] + x0 * s[i];
+    }
+  }
+};
 
 enum class Kind { Q, K, V, KPre };
 
 // Fills one head [T x d] of one tensor.
-void generateHead(const SynthConfig& cfg, int layer, Kind kind, int head, float* out) {
+void generateHead(const SynthConfig& cfg, const RopeTable& rope, int layer, Kind kind, int head, float* out) {
   const int d = cfg.headDim;
   const int64_t T = cfg.tokens;
   const int group = cfg.qHeads / cfg.kvHeads;
@@ -118,7 +153,7 @@ void generateHead(const SynthConfig& cfg, int layer, Kind kind, int head, float*
                                 m.channelStd[size_t(i)] * rng.normal()));
       }
     }
-    if (kind != Kind::KPre) applyRope(x, d, t, cfg.ropeTheta);
+    if (kind != Kind::KPre) rope.apply(x, t);
   }
 }
 
@@ -218,6 +253,7 @@ void writeSynthDump(const SynthConfig& cfg, const std::filesystem::path& out, co
   // batch * T * d floats whatever the tensor size.
   const int batch = int(std::min<unsigned>(hw * 2, 16));
   std::vector<float> buf(size_t(batch) * headFloats);
+  const RopeTable rope(cfg.headDim, cfg.tokens, cfg.ropeTheta);
   size_t done = 0;
   for (int l = 0; l < cfg.layers; ++l) {
     for (Kind k : kinds) {
@@ -231,7 +267,7 @@ void writeSynthDump(const SynthConfig& cfg, const std::filesystem::path& out, co
           for (int w = 0; w < nThreads; ++w)
             workers.emplace_back([&, w] {
               for (int i = w; i < n; i += nThreads)
-                generateHead(cfg, l, k, h0 + i, buf.data() + size_t(i) * headFloats);
+                generateHead(cfg, rope, l, k, h0 + i, buf.data() + size_t(i) * headFloats);
             });
         }
         writer.appendF32(std::span<const float>(buf.data(), size_t(n) * headFloats));

@@ -318,5 +318,45 @@ else
   echo "ok   (no Vulkan device: Vulkan CLI checks skipped)"
 fi
 
+# Ctrl+C (SIGINT): exit 130, no output file and no temporary left behind.
+wait_for_handler() {  # the process has installed its SIGINT handler (SigCgt bit 2)
+  local i
+  for i in $(seq 200); do
+    local cgt
+    cgt=$(awk '/^SigCgt:/ { print $2 }' "/proc/$1/status" 2>/dev/null)
+    [[ -n $cgt ]] && (( 0x$cgt & 2 )) && return 0
+    sleep 0.05
+  done
+  return 1
+}
+no_output() {  # no_output NAME DIR FILE: FILE absent and no *.tmp-* in DIR
+  if [[ ! -e $3 ]] && ! ls "$2" | grep -q '\.tmp-'; then echo "ok   $1"; else
+    echo "FAIL $1: left $(ls "$2" | tr '\n' ' ')"; fails=$((fails + 1)); fi
+}
+# export reads its input from a FIFO, so the signal deterministically lands while it runs.
+mkdir -p "$tmp/int"
+mkfifo "$tmp/int/in.vqalloc.json"
+"$VQ" export "$tmp/int/in.vqalloc.json" --format vllm --out "$tmp/int/out.json" >"$tmp/out" 2>&1 &
+pid=$!
+wait_for_handler $pid
+kill -INT $pid
+cat "$tmp/a.vqalloc.json" >"$tmp/int/in.vqalloc.json"
+wait $pid; rc=$?
+if [[ $rc -eq 130 ]]; then echo "ok   export interrupted by SIGINT exits 130"; else
+  echo "FAIL export interrupted by SIGINT: exit $rc"; fails=$((fails + 1)); fi
+rm -f "$tmp/int/in.vqalloc.json"
+no_output "interrupted export leaves no output" "$tmp/int" "$tmp/int/out.json"
+# calibrate: stopped (SIGSTOP) after its first layer, interrupted, continued.
+"$VQ" synth --preset tiny --layers 128 --quiet "$tmp/int/many.npz" >/dev/null 2>&1
+"$VQ" calibrate "$tmp/int/many.npz" --out "$tmp/int/table.json" --csv "$tmp/int/table.csv" >/dev/null 2>"$tmp/int/err" &
+pid=$!
+for i in $(seq 400); do grep -q "calibrated layer" "$tmp/int/err" 2>/dev/null && break; sleep 0.02; done
+kill -STOP $pid; kill -INT $pid; kill -CONT $pid
+wait $pid; rc=$?
+if [[ $rc -eq 130 ]]; then echo "ok   calibrate interrupted by SIGINT exits 130"; else
+  echo "FAIL calibrate interrupted by SIGINT: exit $rc"; sed 's/^/    /' "$tmp/int/err" | tail -5; fails=$((fails + 1)); fi
+no_output "interrupted calibrate leaves no table" "$tmp/int" "$tmp/int/table.json"
+no_output "interrupted calibrate leaves no CSV" "$tmp/int" "$tmp/int/table.csv"
+
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -14,7 +14,7 @@ QFuture<alloc::Allocation> startAllocation(JobRunner& runner, std::shared_ptr<co
   return runner.start<alloc::Allocation>(title, [table, request, kind](QPromise<alloc::Allocation>& promise,
                                                                         const Progress& progress) {
     progress.checkCancelled();
-    promise.addResult(alloc::allocate(*table, request, kind));
+    promise.addResult(alloc::allocate(*table, request, kind, progress));
     progress.report(1.0);
   });
 }

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 
 #include "ui/charts/chart_view.h"
 #include "ui/common/table_view.h"
@@ -16,6 +17,7 @@
 #include "ui/jobs/job_runner.h"
 #include "ui/main_window/main_window.h"
 #include "ui/session/session.h"
+#include "ui/session/autosave.h"
 #include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
 #include "ui/views/analysis_view.h"
@@ -108,6 +110,17 @@ void MainWindow::createFileActions(QMenu* file) {
 
   connect(m_files, &SessionFiles::opened, this, [this](const QString& path, const QStringList& warnings) {
     m_dataset->setDump(m_session->dump());
+    if (QFileInfo(path) == QFileInfo(Autosave::recoveryPath())) {
+      // The autosaved session: unsaved work again (Save asks where; autosave keeps running).
+      m_session->setFilePath({});
+      m_session->undoStack()->resetClean();
+      updateTitle();
+      setWindowModified(true);
+      showView(Allocation);
+      statusBar()->showMessage(tr("Restored the unsaved session"), 8000);
+      emit sessionOpened(path);
+      return;
+    }
     updateTitle();
     setWindowModified(false);
     settings::addRecentFile(QFileInfo(path).absoluteFilePath());

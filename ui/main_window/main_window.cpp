@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -25,6 +26,7 @@
 #include "ui/jobs/job_panel.h"
 #include "ui/jobs/job_runner.h"
 #include "ui/learn/learn_view.h"
+#include "ui/session/autosave.h"
 #include "ui/session/session.h"
 #include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_session(new Session(this)),
       m_files(new SessionFiles(m_session, this)),
+      m_autosave(new Autosave(m_session, this)),
       m_loader(new JobRunner(this)),
       m_prober(new JobRunner(this)) {
   setObjectName(QStringLiteral("MainWindow"));
@@ -109,6 +112,8 @@ MainWindow::MainWindow(QWidget* parent)
     // A new calibration is unsaved work (opening a session resets this once it is loaded).
     if (m_session->table()) setWindowModified(true);
   });
+  connect(m_autosave, &Autosave::failed, this, [this](const QString& msg) { statusBar()->showMessage(msg, 8000); });
+  if (Autosave::hasRecovery()) QTimer::singleShot(0, this, &MainWindow::offerRecovery);
   connect(m_loader, &JobRunner::succeeded, this, &MainWindow::onLoadFinished);
   connect(m_loader, &JobRunner::failed, this, [this](const QString& msg) {
     m_dumpLabel->setText(tr("Could not open %1").arg(QFileInfo(m_loadingPath).fileName()));
@@ -242,11 +247,37 @@ bool MainWindow::maybeSave() {
   return true;
 }
 
+void MainWindow::offerRecovery() {
+  if (!Autosave::hasRecovery() || findChild<QMessageBox*>(QStringLiteral("RecoveryBox"))) return;
+  const QFileInfo file(Autosave::recoveryPath());
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Restore unsaved session?"),
+                              tr("VeloxQuant Studio did not close normally. An allocation you edited and did not "
+                                 "save was kept at %1.\nRestore it?")
+                                  .arg(QLocale().toString(file.lastModified(), QLocale::ShortFormat)),
+                              QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("RecoveryBox"));
+  box->setInformativeText(tr("Discard deletes it."));
+  QPushButton* restore = box->addButton(tr("&Restore"), QMessageBox::AcceptRole);
+  restore->setObjectName(QStringLiteral("RestoreButton"));
+  box->addButton(tr("&Discard"), QMessageBox::DestructiveRole)->setObjectName(QStringLiteral("DiscardButton"));
+  box->setDefaultButton(restore);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::buttonClicked, this, [this, restore](QAbstractButton* b) {
+    if (b == restore) {
+      openSession(Autosave::recoveryPath());
+    } else {
+      Autosave::discardRecovery();
+    }
+  });
+  box->open();
+}
+
 void MainWindow::closeEvent(QCloseEvent* e) {
   if (!maybeSave()) {
     e->ignore();
     return;
   }
+  Autosave::discardRecovery();  // a normal close: saved, or the user chose to discard
   settings::setWindowGeometry(saveGeometry());
   settings::setWindowState(saveState());
   settings::setCurrentView(m_views->currentIndex());

@@ -21,6 +21,7 @@ namespace vq::ui {
 
 class AllocationView;
 class AnalysisView;
+class Autosave;
 class CompareView;
 class DatasetPanel;
 class JobPanel;
@@ -61,6 +62,10 @@ class MainWindow : public QMainWindow {
   // Skip the unsaved-changes question on close (tests, --screenshot).
   void setAskToSave(bool ask) { m_askToSave = ask; }
   SessionFiles* sessionFiles() const { return m_files; }
+  Autosave* autosave() const { return m_autosave; }
+  // Asks whether to restore the session a crash left unsaved (Autosave::hasRecovery()); shown by
+  // the constructor when there is one. Restore reopens it as an unsaved session; Discard deletes it.
+  void offerRecovery();
 
   // Sessions (*.vqalloc.json): opening loads the dump it was made from and the allocation.
   void openSession(const QString& path);
@@ -98,6 +103,7 @@ class MainWindow : public QMainWindow {
 
   Session* m_session;
   SessionFiles* m_files;
+  Autosave* m_autosave;
   JobRunner* m_loader;
   JobRunner* m_prober;
   QFuture<std::shared_ptr<const Dump>> m_loading;
