@@ -159,7 +159,6 @@ const QuantizeKernels::Tables& QuantizeKernels::tables(const quant::MethodConfig
   const bool qjl = cfg.method == "qjl";
   const auto key = std::make_tuple(cfg.method, dim, qjl ? 0 : cfg.bits, cfg.seed, qjl ? sketchRows(cfg, dim) : 0);
   if (auto it = m_tables.find(key); it != m_tables.end()) return *it->second;
-  if (m_tables.size() >= 64) m_tables.clear();  // a sweep moves on layer by layer (seed + layer)
   auto t = std::make_unique<Tables>();
   auto upload = [&](const std::vector<float>& v, const char* what) {
     auto b = std::make_unique<Buffer>(m_context, v.size() * 4, MemoryUse::Device, what);
@@ -285,6 +284,10 @@ void QuantizeKernels::record(CommandBatch& batch, const quant::MethodConfig& cfg
   std::lock_guard lock(m_mutex);
   if (auto reason = quantizeUnsupportedReason(cfg, {}, shape))
     throw Error(ErrorCode::Internal, "QuantizeKernels::record: " + *reason);
+  // A sweep moves on layer by layer (seed + layer): drop old tables, before recording, so that
+  // the tables of this record (two for turboquant_prod) stay alive. Sessions wait for each
+  // submit before recording the next, so no earlier dispatch still reads them.
+  if (m_tables.size() >= 64) m_tables.clear();
   if (cfg.method == "turboquant_prod") {
     recordTurboquant(batch, prodStage1(cfg), shape, src, dst);
     batch.barrier();
