@@ -25,6 +25,8 @@ class CompareView;
 class DatasetPanel;
 class JobPanel;
 class JobRunner;
+class JobsDock;
+class PreferencesDialog;
 class MemoryView;
 class QualityView;
 class SensitivityView;
@@ -53,6 +55,9 @@ class MainWindow : public QMainWindow {
   QualityView* qualityView() const { return m_quality; }
   QTabWidget* views() const { return m_views; }
   JobPanel* jobPanel() const { return m_jobs; }
+  JobsDock* jobsDock() const { return m_jobsDock; }
+  // Edit ▸ Preferences: opens the dialog (window-modal, deletes itself) and returns it.
+  PreferencesDialog* showPreferences();
   QString backendText() const;
   // Shows view `index` (ViewIndex) in the tab widget; -1 shows the Dataset panel.
   void showView(int index);
@@ -87,6 +92,10 @@ class MainWindow : public QMainWindow {
   void createViewMenu(QMenu* view);
   void updateRecentMenu();
   void showOpenDialog(bool folder);
+  // workbench_actions.cpp
+  void addPreferencesAction(QMenu* edit);
+  void addJobsDock(QMenu* view);
+  void rememberViewLayout();
   // main_window.cpp
   void onLoadFinished();
   void probeBackend();
@@ -111,6 +120,7 @@ class MainWindow : public QMainWindow {
   MemoryView* m_memory;
   QualityView* m_quality;
   JobPanel* m_jobs;
+  JobsDock* m_jobsDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QAction* m_cancelAction = nullptr;
   QAction* m_saveAction = nullptr;

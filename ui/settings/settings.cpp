@@ -16,6 +16,10 @@ constexpr auto kTheme = "appearance/theme";
 constexpr auto kCurrentView = "window/currentView";
 constexpr auto kSplitter = "window/splitter";
 constexpr auto kViews = "views/";
+constexpr auto kComputeBackend = "compute/backend";
+constexpr auto kComputeDevice = "compute/device";
+constexpr auto kWorkerThreads = "compute/threads";
+constexpr auto kLanguage = "ui/language";
 }  // namespace
 
 QStringList recentFiles() { return QSettings().value(kRecent).toStringList(); }
@@ -55,6 +59,30 @@ int currentView() { return QSettings().value(kCurrentView, 0).toInt(); }
 void setCurrentView(int index) { QSettings().setValue(kCurrentView, index); }
 QByteArray splitterState() { return QSettings().value(kSplitter).toByteArray(); }
 void setSplitterState(const QByteArray& s) { QSettings().setValue(kSplitter, s); }
+
+QString computeBackend() {
+  const QString b = QSettings().value(kComputeBackend, QStringLiteral("auto")).toString();
+  return b == QLatin1String("cpu") || b == QLatin1String("vulkan") ? b : QStringLiteral("auto");
+}
+void setComputeBackend(const QString& backend) { QSettings().setValue(kComputeBackend, backend); }
+int computeDevice() {
+  bool ok = false;
+  const int d = QSettings().value(kComputeDevice, -1).toInt(&ok);
+  return ok && d >= 0 ? d : -1;
+}
+void setComputeDevice(int device) { QSettings().setValue(kComputeDevice, device < 0 ? -1 : device); }
+int workerThreads() {
+  bool ok = false;
+  const int t = QSettings().value(kWorkerThreads, 0).toInt(&ok);
+  return ok && t > 0 ? t : 0;
+}
+void setWorkerThreads(int threads) { QSettings().setValue(kWorkerThreads, threads > 0 ? threads : 0); }
+
+QString language() {
+  const QString l = QSettings().value(kLanguage, QString()).toString();
+  return l == QLatin1String("en") || l == QLatin1String("de") || l == QLatin1String("zh_CN") ? l : QString();
+}
+void setLanguage(const QString& language) { QSettings().setValue(kLanguage, language); }
 
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback) {
   return QSettings().value(QLatin1String(kViews) + view + QLatin1Char('/') + key, fallback);

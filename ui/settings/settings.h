@@ -38,6 +38,20 @@ void setCurrentView(int index);
 QByteArray splitterState();
 void setSplitterState(const QByteArray& s);
 
+// Compute: backend "auto" (default), "cpu" or "vulkan"; Vulkan device index, -1 (default) =
+// automatic choice; worker threads, 0 (default) = automatic (VQ_THREADS or the core count).
+QString computeBackend();
+void setComputeBackend(const QString&);
+int computeDevice();
+void setComputeDevice(int);
+int workerThreads();
+void setWorkerThreads(int threads);
+
+// Interface language: "" (default) = follow the system locale, else "en", "de", "zh_CN";
+// applies after a restart.
+QString language();
+void setLanguage(const QString&);
+
 // Per-view options, stored as a small map under views/<view>/ (each view owns its keys).
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback = {});
 void setViewOption(const QString& view, const QString& key, const QVariant& value);
