@@ -1,5 +1,6 @@
 #include "ui/dataset/dataset_panel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -57,6 +58,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent), m_scanner(new Job
   m_warnings = new QLabel(page);
   m_warnings->setWordWrap(true);
   m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #b35900; }"));
+  m_warnings->installEventFilter(this);
   m_model = new DumpTreeModel(this);
   m_tree = new QTreeView(page);
   m_tree->setModel(m_model);
@@ -103,6 +105,17 @@ void DatasetPanel::showWarnings() {
   if (!m_scanWarning.isEmpty()) all << m_scanWarning;
   m_warnings->setText(all.join(QLatin1Char('\n')));
   m_warnings->setVisible(!all.isEmpty());
+  fitWarnings();
+}
+
+bool DatasetPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_warnings && event->type() == QEvent::Resize) fitWarnings();
+  return QWidget::eventFilter(watched, event);
+}
+
+void DatasetPanel::fitWarnings() {
+  const int h = m_warnings->text().isEmpty() ? 0 : m_warnings->heightForWidth(m_warnings->width());
+  if (h > 0 && m_warnings->minimumHeight() != h) m_warnings->setMinimumHeight(h);
 }
 
 QString DatasetPanel::warningsText() const { return m_warnings->text(); }

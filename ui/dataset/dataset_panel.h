@@ -30,12 +30,16 @@ class DatasetPanel : public QWidget {
   QString warningsText() const;
   JobRunner* scanRunner() const { return m_scanner; }
 
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  private:
   QStackedWidget* m_stack;
   QLabel* m_facts;
   QLabel* m_warnings;
   QTreeView* m_tree;
   DumpTreeModel* m_model;
+  void fitWarnings();  // wrapped warnings keep the height their width needs
   void startScan();
   void showWarnings();
   JobRunner* m_scanner;
