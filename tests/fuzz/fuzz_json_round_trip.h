@@ -10,13 +10,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/error.h"
+#include "core/io/json_fields.h"
+#include "fuzz_support.h"
+
 namespace vq::fuzz {
 
-// The text as readJsonFile parses it; nullopt when it is not JSON (readJsonFile's Error(BadJson)).
+// The text parsed by readJsonFile, the function the loaders use (written to a scratch file);
+// nullopt when it refuses the text with vq::Error. Any other exception escapes: a finding.
 inline std::optional<nlohmann::json> parseJson(std::string_view text) {
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) return std::nullopt;
-  return j;
+  const std::filesystem::path file = scratchDir() / "input.json";
+  writeFile(file, text);
+  try {
+    return io::readJsonFile(file);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 inline void requireSameJson(const nlohmann::json& first, const nlohmann::json& second, const char* what) {
