@@ -25,6 +25,7 @@ JobsDock::JobsDock(QWidget* parent)
   m_cancel = new QPushButton(tr("&Cancel Job"), content);
   m_cancel->setToolTip(tr("Stop the selected running job (or every running job when none is selected)"));
   m_clear = new QPushButton(tr("C&lear Finished"), content);
+  m_clear->setToolTip(tr("Remove the runs that have finished from the log; running jobs stay."));
   auto* buttons = new QHBoxLayout;
   buttons->addStretch();
   buttons->addWidget(m_clear);
