@@ -20,6 +20,7 @@
 #include "ui/common/error_text.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/i18n/translations.h"
+#include "ui/learn/learn_texts.h"
 #include "ui/main_window/main_window.h"
 #include "ui/settings/settings.h"
 
@@ -88,15 +89,15 @@ class TestTranslations : public QObject {
     QTest::addColumn<QString>("factsWord");
     QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei|&Bearbeiten|&Ansicht|Aus&führen|&Hilfe")
                         << QStringList{QStringLiteral("Sensitivität"), QStringLiteral("Zuteilung"), QStringLiteral("Vergleich"),
-                                       QStringLiteral("Speicher"), QStringLiteral("Qualität")}
+                                       QStringLiteral("Speicher"), QStringLiteral("Qualität"), QStringLiteral("Lernen")}
                         << QStringLiteral("Datensatz") << QStringLiteral("Abbrechen") << QStringLiteral("Schichten");
     QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)|编辑(&E)|视图(&V)|运行(&R)|帮助(&H)")
                            << QStringList{QStringLiteral("敏感度"), QStringLiteral("分配"), QStringLiteral("比较"),
-                                          QStringLiteral("内存"), QStringLiteral("质量")}
+                                          QStringLiteral("内存"), QStringLiteral("质量"), QStringLiteral("学习")}
                            << QStringLiteral("数据集") << QStringLiteral("取消") << QStringLiteral("层数");
     QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("&File|&Edit|&View|&Run|&Help")
                         << QStringList{QStringLiteral("Sensitivity"), QStringLiteral("Allocation"), QStringLiteral("Compare"),
-                                       QStringLiteral("Memory"), QStringLiteral("Quality")}
+                                       QStringLiteral("Memory"), QStringLiteral("Quality"), QStringLiteral("Learn")}
                         << QStringLiteral("Dataset") << QStringLiteral("Cancel") << QStringLiteral("Layers");
   }
 
@@ -132,7 +133,14 @@ class TestTranslations : public QObject {
     // A core error keeps its file name and detail inside the translated sentence.
     const QString err = vq::ui::errorText(vq::Error(vq::ErrorCode::Truncated, "needs 4096 bytes", "/x/broken.npz"));
     QVERIFY2(err.contains(QLatin1String("broken.npz")) && err.contains(QLatin1String("needs 4096 bytes")), qPrintable(err));
-    if (language != QLatin1String("en")) QVERIFY2(!err.contains(QLatin1String("is truncated")), qPrintable(err));
+    if (language != QLatin1String("en")) {
+      QVERIFY2(!err.contains(QLatin1String("is truncated")), qPrintable(err));
+      // The hint appended to it, and texts built outside a QObject (their context must be the one
+      // lupdate files them under), are translated too.
+      QVERIFY2(!err.contains(QLatin1String("copy or export it again")), qPrintable(err));
+      const QString rotation = vq::ui::learn_texts::rotation();
+      QVERIFY2(!rotation.contains(QLatin1String("rotate")), qPrintable(rotation));
+    }
 
     QStringList clashes;
     collectAcceleratorClashes(w.menuBar()->actions(), QStringLiteral("menu bar"), &clashes);
