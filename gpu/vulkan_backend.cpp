@@ -40,8 +40,10 @@ std::unique_ptr<ComputeBackend> makeVulkanBackend(std::shared_ptr<Context> conte
 }
 
 std::string vulkanGpuOperations() {
-  return "quantize->decode of turboquant_mse (power-of-two head_dim), q8_0 and q4_0 (bit-identical with the CPU), "
-         "reconstruction sums, attention metrics; other methods and protection options run on the CPU per call";
+  return "quantize->decode of turboquant_mse/rvq/prod, qjl, kivi, mlx_affine, q8_0 and q4_0 (bit-identical with "
+         "the CPU except the dense rotation and the QJL sketch: last-bit differences), sink/z-score/window "
+         "protection, reconstruction sums, attention metrics; other methods and outlier channels run on the CPU "
+         "per call";
 }
 
 }  // namespace vq::gpu

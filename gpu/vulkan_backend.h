@@ -1,11 +1,12 @@
 // The Vulkan implementation of ComputeBackend (DESIGN.md §8). A layer's K, V (and the sampled,
 // pre-scaled query rows) are uploaded once at openLayer and stay resident while every
-// configuration of a sweep runs on them. On the GPU: quantize -> decode of turboquant_mse
-// (power-of-two head_dim), q8_0 and q4_0 (all three bit-identical with the CPU), the per-vector
-// reconstruction sums and the attention metrics (reference and evaluation kernels). Everything
-// else — other methods, protection options, shapes a kernel does not cover — runs per call on the
-// CPU implementation, with results of the same structure. A lost device sends the rest of the run
-// to the CPU, with the reason on stderr.
+// configuration of a sweep runs on them. On the GPU (gpu/kernels/quantize_kernels.h): quantize ->
+// decode of turboquant_mse / turboquant_rvq / turboquant_prod, qjl, kivi, mlx_affine, q8_0 and
+// q4_0, the sink / z-score / window protection rows, the per-vector reconstruction sums and the
+// attention metrics (reference and evaluation kernels). Everything else — other methods,
+// outlier-channel protection, protection of kivi, shapes a kernel does not cover — runs per call
+// on the CPU implementation, with results of the same structure. A lost device sends the rest of
+// the run to the CPU, with the reason on stderr.
 #pragma once
 
 #include <memory>

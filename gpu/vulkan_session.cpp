@@ -1,5 +1,6 @@
 #include "gpu/vulkan_session.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <cstring>
 
 #include "core/common/error.h"
+#include "core/quant/protection_rows.h"
 #include "core/quant/registry.h"
 #include "gpu/kernels/attention_kernels.h"
 #include "gpu/kernels/quantize_kernels.h"
@@ -184,25 +186,85 @@ const std::vector<float>& VulkanLayerSession::hostValues(const RoleReconstructio
   return res->host;
 }
 
-RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::MethodConfig& cfg) {
-  // The storage is counted exactly as the CPU backend counts it (no protection here).
+// The storage of a role counted exactly as the CPU backend counts it (core/compute/cpu_backend.cpp
+// and quant::roundTripProtected), and which vectors the protection keeps in fp16 (`keep`, one
+// flag per vector; empty without protection). Rows are one head's tokens (RowScope::Vector) or
+// the layer's token rows (LayerRow), as the CPU quantizes them.
+void VulkanLayerSession::countStorage(RoleReconstruction& r, const quant::MethodConfig& cfg,
+                                      const quant::ProtectionConfig& protection, std::vector<uint32_t>& keep) const {
   const quant::MethodInfo* info = quant::findMethod(cfg.method);
   const bool layerRow = info->scope == quant::RowScope::LayerRow;
-  const auto method = quant::createMethod(cfg, layerRow ? m_shape.heads * m_shape.dim : m_shape.dim);
-  RoleReconstruction r;
-  r.role = role;
-  r.config = cfg;
+  const int n = layerRow ? m_shape.heads * m_shape.dim : m_shape.dim;
+  const auto method = quant::createMethod(cfg, n);
+  const int64_t tokens = m_shape.tokens;
   r.headBytes.assign(size_t(m_shape.heads), 0.0);
+  r.bytes = 0;
+  keep.clear();
+  // Bytes of `rows` rows of which `kept` are fp16 and `explicitRows` of those stored with a position.
+  auto rowsBytes = [&](int64_t kept, int64_t explicitRows) {
+    const int64_t mainRows = tokens - kept;
+    return uint64_t(kept) * uint64_t(n) * 2 + uint64_t(explicitRows) * 4 +
+           (mainRows > 0 ? method->storageBytes(mainRows) : 0);
+  };
+  if (protection.any()) keep.assign(size_t(m_shape.vectors()), 0u);
+  const std::vector<float>& src = m_data.values(r.role);
+  const size_t hs = m_data.headSize();
   if (layerRow) {
-    r.bytes = method->storageBytes(m_shape.tokens);
+    int64_t kept = 0, explicitRows = 0;
+    if (protection.any()) {
+      std::vector<float> rows;  // token rows of all heads, read only by the z-score
+      if (protection.zScore > 0) {
+        rows.resize(src.size());
+        for (int h = 0; h < m_shape.heads; ++h)
+          for (int64_t t = 0; t < tokens; ++t)
+            std::copy_n(src.data() + size_t(h) * hs + size_t(t) * size_t(m_shape.dim), m_shape.dim,
+                        rows.data() + size_t(t) * size_t(n) + size_t(h) * size_t(m_shape.dim));
+      }
+      const std::vector<char> mask = quant::protectedRowMask(protection, rows, tokens, n, explicitRows);
+      for (int64_t t = 0; t < tokens; ++t) {
+        if (!mask[size_t(t)]) continue;
+        ++kept;
+        for (int h = 0; h < m_shape.heads; ++h) keep[size_t(h) * size_t(tokens) + size_t(t)] = 1u;
+      }
+    }
+    r.bytes = rowsBytes(kept, explicitRows);
+    r.protectedRows = kept;
     for (auto& b : r.headBytes) b = double(r.bytes) / double(m_shape.heads);
   } else {
-    for (auto& b : r.headBytes) {
-      b = double(method->storageBytes(m_shape.tokens));
-      r.bytes += method->storageBytes(m_shape.tokens);
+    for (int h = 0; h < m_shape.heads; ++h) {
+      int64_t kept = 0, explicitRows = 0;
+      if (protection.any()) {
+        const std::vector<char> mask = quant::protectedRowMask(
+            protection, std::span<const float>(src).subspan(size_t(h) * hs, hs), tokens, m_shape.dim, explicitRows);
+        for (int64_t t = 0; t < tokens; ++t)
+          if (mask[size_t(t)]) {
+            ++kept;
+            keep[size_t(h) * size_t(tokens) + size_t(t)] = 1u;
+          }
+      }
+      const uint64_t bytes = rowsBytes(kept, explicitRows);
+      r.headBytes[size_t(h)] = double(bytes);
+      r.bytes += bytes;
+      r.protectedRows += kept;
     }
   }
   r.bitsPerValue = double(r.bytes) * 8.0 / double(m_shape.values());
+}
+
+RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::MethodConfig& cfg,
+                                                     const quant::ProtectionConfig& protection) {
+  quant::validate(protection);  // the CPU's errors for bad options
+  RoleReconstruction r;
+  r.role = role;
+  r.config = cfg;
+  std::vector<uint32_t> keep;
+  countStorage(r, cfg, protection, keep);
+  if (!keep.empty()) {
+    if (!m_keepFlags)
+      m_keepFlags = std::make_unique<Buffer>(m_context, size_t(m_shape.vectors()) * 4, MemoryUse::Device,
+                                             "protected rows");
+    uploadNow(m_context, *m_keepFlags, std::as_bytes(std::span(keep)));
+  }
 
   auto res = std::make_shared<Resident>();
   res->id = g_nextResidentId++;
@@ -217,6 +279,10 @@ RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::Met
   m_batch->begin();
   m_kernels->record(*m_batch, cfg, m_shape, original(role), *res->buffer);
   m_batch->barrier();
+  if (!keep.empty()) {
+    m_kernels->recordProtectedRows(*m_batch, m_shape, original(role), *res->buffer, *m_keepFlags);
+    m_batch->barrier();
+  }
   recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, *m_sums);
   m_batch->submitAndWait();
   res->sums.resize(size_t(m_shape.vectors()) * 8);
@@ -235,7 +301,7 @@ RoleReconstruction VulkanLayerSession::quantizeResident(Role role, const quant::
   cfg.isKey = role == Role::K;
   if (gpuUsable() && !quantizeUnsupportedReason(cfg, protection, m_shape)) {
     try {
-      return quantizeOnGpu(role, cfg);
+      return quantizeOnGpu(role, cfg, protection);
     } catch (const VulkanError& e) {
       handle(e);
     }

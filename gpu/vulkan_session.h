@@ -49,7 +49,10 @@ class VulkanLayerSession final : public LayerSession {
   struct Resident;
   bool gpuUsable() const;
   void handle(const VulkanError& e);  // lost device / out of memory: note and continue on the CPU
-  RoleReconstruction quantizeOnGpu(Role role, const quant::MethodConfig& cfg);
+  RoleReconstruction quantizeOnGpu(Role role, const quant::MethodConfig& cfg,
+                                   const quant::ProtectionConfig& protection);
+  void countStorage(RoleReconstruction& r, const quant::MethodConfig& cfg, const quant::ProtectionConfig& protection,
+                    std::vector<uint32_t>& keep) const;
   std::shared_ptr<Buffer> acquireValuesBuffer();
   std::shared_ptr<const Resident> attachUpload(const std::vector<float>& values);
   const Resident* residentOf(const RoleReconstruction& r) const;
@@ -67,6 +70,7 @@ class VulkanLayerSession final : public LayerSession {
   std::unique_ptr<LayerAttention> m_attention;
   std::vector<std::shared_ptr<Buffer>> m_valueBuffers;  // reconstruction buffers, reused when released
   std::unique_ptr<Buffer> m_sums;                       // per-vector sums of the last quantize
+  std::unique_ptr<Buffer> m_keepFlags;                  // protected rows of the last quantize (1 per vector)
   // VQ_GPU_PROFILE=1: wall time of the GPU submits (quantize + sums, attention), on stderr at the end.
   struct Profile {
     bool on = false;

@@ -303,6 +303,10 @@
         <source>No allocation yet: set the target and press Optimal, RateQuant or Uniform.</source>
         <translation>Noch keine Zuteilung: Ziel festlegen und „Optimal“, „RateQuant“ oder „Gleichmäßig“ drücken.</translation>
     </message>
+    <message>
+        <source>Double-click or F2 on Setting to edit; with several rows selected, the edit applies to all</source>
+        <translation>Zum Bearbeiten doppelt auf „Einstellung“ klicken oder F2 drücken; sind mehrere Zeilen ausgewählt, gilt die Änderung für alle</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::Autosave</name>
@@ -356,6 +360,10 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -600,6 +608,17 @@
     <message>
         <source>Tensors use different element types.</source>
         <translation>Die Tensoren haben unterschiedliche Elementtypen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Non-finite values: %1 NaN and %2 Inf in %n tensor(s) (%3). Metrics skip them; quantizers may not.</source>
+        <translation>
+            <numerusform>Nicht endliche Werte: %1 NaN und %2 Inf in %n Tensor (%3). Die Metriken überspringen sie, Quantisierer womöglich nicht.</numerusform>
+            <numerusform>Nicht endliche Werte: %1 NaN und %2 Inf in %n Tensoren (%3). Die Metriken überspringen sie, Quantisierer womöglich nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking values of %1</source>
+        <translation>Werte von %1 werden geprüft</translation>
     </message>
 </context>
 <context>
@@ -858,6 +877,45 @@
     </message>
 </context>
 <context>
+    <name>vq::ui::JobLogModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>vq::ui::JobPanel</name>
     <message>
         <source>Cancel</source>
@@ -903,12 +961,27 @@
         <translation>Vergleich</translation>
     </message>
     <message>
-        <source>The allocation does not cover layer %1.</source>
-        <translation>Die Zuteilung deckt Schicht %1 nicht ab.</translation>
-    </message>
-    <message>
         <source>Quality</source>
         <translation>Qualität</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected running job (or every running job when none is selected)</source>
+        <translation>Den ausgewählten laufenden Auftrag anhalten (oder alle laufenden, wenn keiner ausgewählt ist)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>Beendete &amp;entfernen</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1778,18 @@ Wiederherstellen?</translation>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Theme, language, compute backend, device and worker threads</source>
+        <translation>Farbschema, Sprache, Rechen-Backend, Gerät und Arbeits-Threads</translation>
+    </message>
+    <message>
+        <source>Show the log of background jobs</source>
+        <translation>Das Protokoll der Hintergrundaufträge zeigen</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::MemoryModel</name>
@@ -1846,6 +1931,105 @@ Wiederherstellen?</translation>
     <message>
         <source>Open a dump (File → Open, or drop it on the window) to see its memory.</source>
         <translation>Einen Dump öffnen (Datei → Öffnen oder auf das Fenster ziehen), um seinen Speicherbedarf zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>System folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language applies after a restart.</source>
+        <translation>Die Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>Automatic (Vulkan when a GPU qualifies, else CPU)</source>
+        <translation>Automatisch (Vulkan, wenn eine GPU geeignet ist, sonst CPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Vulkan</source>
+        <translation>Vulkan</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>No Vulkan device found: %1</source>
+        <translation>Kein Vulkan-Gerät gefunden: %1</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>kein Grund gemeldet</translation>
+    </message>
+    <message>
+        <source>Automatic picks the first discrete, else integrated GPU.</source>
+        <translation>„Automatisch“ wählt die erste dedizierte GPU, sonst die integrierte.</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>CPU threads for calibration, allocation and evaluation jobs</source>
+        <translation>CPU-Threads für Kalibrierungs-, Zuteilungs- und Auswertungsaufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>&amp;Arbeits-Threads:</translation>
+    </message>
+    <message>
+        <source>Backend and device apply to the next job.</source>
+        <translation>Backend und Gerät gelten ab dem nächsten Auftrag.</translation>
+    </message>
+    <message>
+        <source>%1: not found on this machine</source>
+        <translation>%1: auf diesem Rechner nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2514,18 @@ keynorm: die Näherung mittleres ‖k‖² von VeloxQuant-MLX (billig, oft falsc
         <source>Logarithmic value axis (small and large errors side by side)</source>
         <translation>Logarithmische Werteachse (kleine und große Fehler nebeneinander)</translation>
     </message>
+    <message>
+        <source>The menu entry whose distortion is shown</source>
+        <translation>Der Menüeintrag, dessen Verzerrung gezeigt wird</translation>
+    </message>
+    <message>
+        <source>(no menu)</source>
+        <translation>(kein Menü)</translation>
+    </message>
+    <message>
+        <source>The menu is not valid yet: %1</source>
+        <translation>Das Menü ist noch nicht gültig: %1</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::SessionFiles</name>
@@ -2387,6 +2583,16 @@ keynorm: die Näherung mittleres ‖k‖² von VeloxQuant-MLX (billig, oft falsc
     <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SetGroupsChoiceCommand</name>
+    <message numerus="yes">
+        <source>%n group(s) → %1</source>
+        <translation>
+            <numerusform>%n Gruppe → %1</numerusform>
+            <numerusform>%n Gruppen → %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

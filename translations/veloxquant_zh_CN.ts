@@ -303,6 +303,10 @@
         <source>No allocation yet: set the target and press Optimal, RateQuant or Uniform.</source>
         <translation>尚无分配：设置目标后点击“最优”、“RateQuant”或“均匀”。</translation>
     </message>
+    <message>
+        <source>Double-click or F2 on Setting to edit; with several rows selected, the edit applies to all</source>
+        <translation>双击“设置”列或按 F2 进行编辑；选中多行时，修改将应用于所有选中行</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::Autosave</name>
@@ -356,6 +360,10 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -597,6 +605,16 @@
     <message>
         <source>Tensors use different element types.</source>
         <translation>各张量的元素类型不同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Non-finite values: %1 NaN and %2 Inf in %n tensor(s) (%3). Metrics skip them; quantizers may not.</source>
+        <translation>
+            <numerusform>非有限值：%n 个张量中有 %1 个 NaN 和 %2 个 Inf（%3）。指标计算会跳过它们，量化器则未必。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking values of %1</source>
+        <translation>正在检查 %1 的数值</translation>
     </message>
 </context>
 <context>
@@ -855,6 +873,45 @@
     </message>
 </context>
 <context>
+    <name>vq::ui::JobLogModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>vq::ui::JobPanel</name>
     <message>
         <source>Cancel</source>
@@ -900,12 +957,27 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>The allocation does not cover layer %1.</source>
-        <translation>该分配未覆盖第 %1 层。</translation>
-    </message>
-    <message>
         <source>Quality</source>
         <translation>质量</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the selected running job (or every running job when none is selected)</source>
+        <translation>停止所选的正在运行的任务（未选择时停止所有正在运行的任务）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>清除已完成(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1773,18 @@ Restore it?</source>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Theme, language, compute backend, device and worker threads</source>
+        <translation>主题、语言、计算后端、设备和工作线程</translation>
+    </message>
+    <message>
+        <source>Show the log of background jobs</source>
+        <translation>显示后台任务日志</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::MemoryModel</name>
@@ -1842,6 +1926,105 @@ Restore it?</source>
     <message>
         <source>Open a dump (File → Open, or drop it on the window) to see its memory.</source>
         <translation>打开转储（文件 → 打开，或将其拖放到窗口上）以查看其内存占用。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language applies after a restart.</source>
+        <translation>语言将在重启后生效。</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Automatic (Vulkan when a GPU qualifies, else CPU)</source>
+        <translation>自动（有合适的 GPU 时用 Vulkan，否则用 CPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Vulkan</source>
+        <translation>Vulkan</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>后端(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>No Vulkan device found: %1</source>
+        <translation>未找到 Vulkan 设备：%1</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>未报告原因</translation>
+    </message>
+    <message>
+        <source>Automatic picks the first discrete, else integrated GPU.</source>
+        <translation>“自动”会选择第一块独立 GPU，没有时选择集成 GPU。</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>CPU threads for calibration, allocation and evaluation jobs</source>
+        <translation>用于校准、分配和评估任务的 CPU 线程数</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Backend and device apply to the next job.</source>
+        <translation>后端和设备从下一个任务开始生效。</translation>
+    </message>
+    <message>
+        <source>%1: not found on this machine</source>
+        <translation>%1：本机上未找到</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2506,18 @@ keynorm：VeloxQuant-MLX 的平均 ‖k‖² 代理指标（开销小，但常�
         <source>Logarithmic value axis (small and large errors side by side)</source>
         <translation>对数数值轴（可同时看清大小误差）</translation>
     </message>
+    <message>
+        <source>The menu entry whose distortion is shown</source>
+        <translation>所显示失真对应的菜单项</translation>
+    </message>
+    <message>
+        <source>(no menu)</source>
+        <translation>（无菜单）</translation>
+    </message>
+    <message>
+        <source>The menu is not valid yet: %1</source>
+        <translation>菜单尚无效：%1</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::SessionFiles</name>
@@ -2380,6 +2575,15 @@ keynorm：VeloxQuant-MLX 的平均 ‖k‖² 代理指标（开销小，但常�
     <message>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SetGroupsChoiceCommand</name>
+    <message numerus="yes">
+        <source>%n group(s) → %1</source>
+        <translation>
+            <numerusform>%n 个组 → %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "core/quant/protection.h"
+#include "core/quant/protection_rows.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +35,8 @@ namespace {
 
 float roundFp16(float v) { return fp16ToFloat(floatToFp16(v)); }
 
-// Which rows stay in fp16, and how many of them need an explicit position (z-score rows).
+}  // namespace
+
 std::vector<char> protectedRowMask(const ProtectionConfig& p, std::span<const float> x, int64_t rows, int n,
                                    int64_t& explicitRows) {
   std::vector<char> keep(size_t(rows), 0);
@@ -61,6 +63,8 @@ std::vector<char> protectedRowMask(const ProtectionConfig& p, std::span<const fl
   }
   return keep;
 }
+
+namespace {
 
 // The c channels with the largest mean |x| over the given rows.
 std::vector<int> topChannels(std::span<const float> x, const std::vector<int64_t>& rowsUsed, int n, int c) {

@@ -8,7 +8,7 @@
 
 namespace vq::gpu {
 
-// The words of the shader `name` (e.g. "turboquant_mse"), or an empty span if there is none.
+// The words of the shader `name` (e.g. "turboquant"), or an empty span if there is none.
 std::span<const uint32_t> findSpirv(std::string_view name);
 
 }  // namespace vq::gpu

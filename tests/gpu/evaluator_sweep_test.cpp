@@ -58,7 +58,7 @@ TEST(GpuEvaluator, RealSampleSweepMatchesTheCpu) {
   nc.bits = 2;
   nc.normCorrection = true;
   configs.push_back(nc);
-  for (const char* m : {"q8_0", "q4_0", "kivi"}) {
+  for (const char* m : {"q8_0", "q4_0", "kivi", "mlx_affine", "turboquant_rvq"}) {
     quant::MethodConfig c;
     c.method = m;
     c.bits = 2;

@@ -1,5 +1,6 @@
 #include "ui/dataset/dataset_panel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -8,11 +9,40 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "core/common/thread_pool.h"
+#include "core/metrics/dump_metrics.h"
 #include "ui/dataset/dump_tree_model.h"
+#include "ui/jobs/job_runner.h"
 
 namespace vq::ui {
 
-DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
+namespace {
+
+// "3 NaN and 1 Inf values in L2 k, L5 v" or empty when every value is finite.
+QString scanNonFinite(const Dump& dump, const Progress& progress) {
+  const auto stats = metrics::computeDumpValueStats(dump, 0, defaultThreadPool(), progress.stopToken());
+  int64_t nan = 0, inf = 0;
+  QStringList where;
+  for (const auto& s : stats) {
+    if (s.stats.nanCount == 0 && s.stats.infCount == 0) continue;
+    nan += s.stats.nanCount;
+    inf += s.stats.infCount;
+    where << QStringLiteral("L%1 %2").arg(s.layer).arg(QString::fromUtf8(roleName(s.role).data()));
+  }
+  if (where.isEmpty()) return {};
+  constexpr int kShown = 6;
+  const QString list = where.size() > kShown ? where.mid(0, kShown).join(QStringLiteral(", ")) + QStringLiteral(", …")
+                                              : where.join(QStringLiteral(", "));
+  return DatasetPanel::tr("Non-finite values: %1 NaN and %2 Inf in %n tensor(s) (%3). Metrics skip them; "
+                          "quantizers may not.", nullptr, int(where.size()))
+      .arg(nan)
+      .arg(inf)
+      .arg(list);
+}
+
+}  // namespace
+
+DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent), m_scanner(new JobRunner(this)) {
   m_stack = new QStackedWidget(this);
   auto* empty = new QLabel(tr("<h3>No dump open</h3><p>Drop a KV dump (.npz, .safetensors or a folder of .npy "
                               "files) here, or use File → Open (Ctrl+O).</p>"),
@@ -28,6 +58,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
   m_warnings = new QLabel(page);
   m_warnings->setWordWrap(true);
   m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #b35900; }"));
+  m_warnings->installEventFilter(this);
   m_model = new DumpTreeModel(this);
   m_tree = new QTreeView(page);
   m_tree->setModel(m_model);
@@ -45,10 +76,54 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_stack);
+
+  connect(m_scanner, &JobRunner::succeeded, this, [this] {
+    if (m_scanning == m_dump && m_scan.resultCount() > 0) {
+      m_scanWarning = m_scan.result();
+      showWarnings();
+    }
+  });
+  connect(m_scanner, &JobRunner::busyChanged, this, [this](bool busy) {
+    if (!busy && m_dump && m_scanning != m_dump) startScan();  // a newer dump arrived meanwhile
+  });
 }
+
+void DatasetPanel::startScan() {
+  if (m_scanner->isBusy()) {
+    m_scanner->cancel();  // restarts with the new dump once it has ended
+    return;
+  }
+  m_scanning = m_dump;
+  m_scan = m_scanner->start<QString>(tr("Checking values of %1").arg(QString::fromStdString(m_dump->info().path.filename().string())),
+                                     [dump = m_dump](QPromise<QString>& promise, const Progress& progress) {
+                                       promise.addResult(scanNonFinite(*dump, progress));
+                                     });
+}
+
+void DatasetPanel::showWarnings() {
+  QStringList all = m_infoWarnings;
+  if (!m_scanWarning.isEmpty()) all << m_scanWarning;
+  m_warnings->setText(all.join(QLatin1Char('\n')));
+  m_warnings->setVisible(!all.isEmpty());
+  fitWarnings();
+}
+
+bool DatasetPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_warnings && event->type() == QEvent::Resize) fitWarnings();
+  return QWidget::eventFilter(watched, event);
+}
+
+void DatasetPanel::fitWarnings() {
+  const int h = m_warnings->text().isEmpty() ? 0 : m_warnings->heightForWidth(m_warnings->width());
+  if (h > 0 && m_warnings->minimumHeight() != h) m_warnings->setMinimumHeight(h);
+}
+
+QString DatasetPanel::warningsText() const { return m_warnings->text(); }
 
 void DatasetPanel::setDump(std::shared_ptr<const Dump> dump) {
   m_model->setDump(dump);
+  m_dump = dump;
+  m_scanWarning.clear();
   if (!dump) {
     m_stack->setCurrentIndex(0);
     return;
@@ -82,10 +157,11 @@ void DatasetPanel::setDump(std::shared_ptr<const Dump> dump) {
   if (!i.hasQueries)
     warnings << tr("This dump has no queries: key metrics fall back to reconstruction error.");
   if (i.mixedDtypes) warnings << tr("Tensors use different element types.");
-  m_warnings->setText(warnings.join(QLatin1Char('\n')));
-  m_warnings->setVisible(!warnings.isEmpty());
+  m_infoWarnings = warnings;
+  showWarnings();
   m_tree->expandToDepth(0);
   m_stack->setCurrentIndex(1);
+  startScan();
 }
 
 QString DatasetPanel::factsText() const {

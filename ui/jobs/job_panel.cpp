@@ -66,6 +66,13 @@ void JobPanel::track(JobRunner* runner) {
   });
 }
 
+QList<JobRunner*> JobPanel::runners() const {
+  QList<JobRunner*> list;
+  for (const auto& r : m_runners)
+    if (r) list.append(r);
+  return list;
+}
+
 JobRunner* JobPanel::current() const {
   for (auto it = m_runners.crbegin(); it != m_runners.crend(); ++it)
     if (*it && (*it)->isBusy()) return *it;

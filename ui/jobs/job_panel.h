@@ -21,6 +21,7 @@ class JobPanel : public QWidget {
  public:
   explicit JobPanel(QWidget* parent = nullptr);
   void track(JobRunner* runner);
+  QList<JobRunner*> runners() const;  // those tracked, alive
   bool anyBusy() const;
   void cancelAll();
   QString text() const;  // the status line (tests)

@@ -13,6 +13,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/help/help_dialogs.h"
 #include "ui/jobs/job_panel.h"
+#include "ui/jobs/jobs_dock.h"
 #include "ui/main_window/main_window.h"
 #include "ui/session/session.h"
 #include "ui/settings/settings.h"
@@ -49,6 +50,8 @@ void MainWindow::createActions() {
   QAction* copyChart = edit->addAction(tr("Copy &Chart"), this, &MainWindow::copyChart);
   copyChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
   copyChart->setStatusTip(tr("Copy the current view's chart to the clipboard as an image"));
+  edit->addSeparator();
+  addPreferencesAction(edit);
 
   createViewMenu(menuBar()->addMenu(tr("&View")));
 
@@ -92,6 +95,7 @@ void MainWindow::createViewMenu(QMenu* view) {
   addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
   m_historyDock->hide();
   view->addAction(m_historyDock->toggleViewAction());
+  addJobsDock(view);
 
   QMenu* theme = view->addMenu(tr("&Theme"));
   auto* group = new QActionGroup(this);
@@ -103,6 +107,8 @@ void MainWindow::createViewMenu(QMenu* view) {
     a->setCheckable(true);
     a->setChecked(key == current);
     group->addAction(a);
+    // The Preferences dialog changes the theme too: the menu follows.
+    connect(&ThemeManager::instance(), &ThemeManager::themeChanged, a, [a, key = key] { a->setChecked(key == settings::theme()); });
     connect(a, &QAction::triggered, this, [key = key] {
       settings::setTheme(key);
       ThemeManager::instance().setTheme(key == QLatin1String("dark")    ? Theme::Dark
@@ -118,6 +124,10 @@ void MainWindow::createViewMenu(QMenu* view) {
     m_datasetDock->show();
     m_historyDock->setFloating(false);
     m_historyDock->hide();
+    removeDockWidget(m_jobsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_jobsDock->setFloating(false);
+    m_jobsDock->hide();
     resize(1280, 800);
   });
 }

@@ -27,6 +27,7 @@
 #include "ui/jobs/job_runner.h"
 #include "ui/learn/learn_view.h"
 #include "ui/session/autosave.h"
+#include "ui/preferences/preferences_dialog.h"
 #include "ui/session/session.h"
 #include "ui/session/session_files.h"
 #include "ui/settings/settings.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_loader(new JobRunner(this)),
       m_prober(new JobRunner(this)) {
   setObjectName(QStringLiteral("MainWindow"));
+  PreferencesDialog::applyWorkerThreads();
   setAcceptDrops(true);
   m_dataset = new DatasetPanel(this);
   m_datasetDock = new QDockWidget(tr("Dataset"), this);
@@ -88,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(r, &JobRunner::busyChanged, this, [this](bool busy) {
       if (!busy) refreshBackendLabel();
     });
+  m_jobs->track(m_dataset->scanRunner());
   m_dumpLabel = new QLabel(this);
   m_backendLabel = new QLabel(tr("Backend: probing…"), this);
   // Permanent widgets stay visible while transient messages show on the left.
@@ -109,8 +112,12 @@ MainWindow::MainWindow(QWidget* parent)
   connect(m_session, &Session::allocationChanged, this, updateSaveActions);
   updateSaveActions();
   connect(m_session, &Session::tableChanged, this, [this] {
-    // A new calibration is unsaved work (opening a session resets this once it is loaded).
-    if (m_session->table()) setWindowModified(true);
+    // A new calibration is unsaved work: no undo reaches a clean state again until it is saved
+    // (opening a session marks the stack clean once it is loaded).
+    if (m_session->table()) {
+      m_session->undoStack()->resetClean();
+      setWindowModified(true);
+    }
   });
   connect(m_autosave, &Autosave::failed, this, [this](const QString& msg) { statusBar()->showMessage(msg, 8000); });
   if (Autosave::hasRecovery()) QTimer::singleShot(0, this, &MainWindow::offerRecovery);
@@ -130,6 +137,7 @@ MainWindow::MainWindow(QWidget* parent)
   if (!restoreState(settings::windowState()))  // first run: a Dataset panel wide enough for its tree
     QTimer::singleShot(0, this, [this] { resizeDocks({m_datasetDock}, {330}, Qt::Horizontal); });
   m_views->setCurrentIndex(std::clamp(settings::currentView(), 0, m_views->count() - 1));
+  rememberViewLayout();
   probeBackend();
 }
 

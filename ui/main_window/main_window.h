@@ -27,6 +27,8 @@ class DatasetPanel;
 class JobPanel;
 class JobRunner;
 class LearnView;
+class JobsDock;
+class PreferencesDialog;
 class MemoryView;
 class QualityView;
 class SensitivityView;
@@ -56,6 +58,9 @@ class MainWindow : public QMainWindow {
   LearnView* learnView() const { return m_learn; }
   QTabWidget* views() const { return m_views; }
   JobPanel* jobPanel() const { return m_jobs; }
+  JobsDock* jobsDock() const { return m_jobsDock; }
+  // Edit ▸ Preferences: opens the dialog (window-modal, deletes itself) and returns it.
+  PreferencesDialog* showPreferences();
   QString backendText() const;
   // Shows view `index` (ViewIndex) in the tab widget; -1 shows the Dataset panel.
   void showView(int index);
@@ -94,6 +99,10 @@ class MainWindow : public QMainWindow {
   void createViewMenu(QMenu* view);
   void updateRecentMenu();
   void showOpenDialog(bool folder);
+  // workbench_actions.cpp
+  void addPreferencesAction(QMenu* edit);
+  void addJobsDock(QMenu* view);
+  void rememberViewLayout();
   // main_window.cpp
   void onLoadFinished();
   void probeBackend();
@@ -121,6 +130,7 @@ class MainWindow : public QMainWindow {
   QualityView* m_quality;
   LearnView* m_learn;
   JobPanel* m_jobs;
+  JobsDock* m_jobsDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QAction* m_cancelAction = nullptr;
   QAction* m_saveAction = nullptr;

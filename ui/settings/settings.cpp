@@ -19,6 +19,7 @@ constexpr auto kSplitter = "window/splitter";
 constexpr auto kViews = "views/";
 constexpr auto kComputeBackend = "compute/backend";
 constexpr auto kComputeDevice = "compute/device";
+constexpr auto kWorkerThreads = "compute/threads";
 }  // namespace
 
 QStringList recentFiles() { return QSettings().value(kRecent).toStringList(); }
@@ -73,6 +74,12 @@ int computeDevice() {
   return ok && d >= 0 ? d : -1;
 }
 void setComputeDevice(int index) { QSettings().setValue(kComputeDevice, index < 0 ? -1 : index); }
+int workerThreads() {
+  bool ok = false;
+  const int t = QSettings().value(kWorkerThreads, 0).toInt(&ok);
+  return ok && t > 0 ? t : 0;
+}
+void setWorkerThreads(int threads) { QSettings().setValue(kWorkerThreads, threads > 0 ? threads : 0); }
 
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback) {
   return QSettings().value(QLatin1String(kViews) + view + QLatin1Char('/') + key, fallback);

@@ -50,6 +50,9 @@ QString computeBackend();
 void setComputeBackend(const QString& backend);
 int computeDevice();
 void setComputeDevice(int index);
+// Worker threads of the shared pool, 0 (default) = automatic (VQ_THREADS or the core count).
+int workerThreads();
+void setWorkerThreads(int threads);
 
 // Per-view options, stored as a small map under views/<view>/ (each view owns its keys).
 QVariant viewOption(const QString& view, const QString& key, const QVariant& fallback = {});

@@ -13,12 +13,14 @@
 #include <QSplitter>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "core/calib/menu.h"
 #include "ui/charts/chart_view.h"
 #include "ui/commands/apply_allocation_command.h"
 #include "ui/common/error_text.h"
+#include "ui/commands/set_groups_choice_command.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/allocation_jobs.h"
 #include "ui/jobs/job_runner.h"
@@ -50,12 +52,22 @@ AllocationView::AllocationView(Session* session, QWidget* parent)
   m_table->sortByColumn(-1, Qt::AscendingOrder);
   m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                            QAbstractItemView::SelectedClicked);
-  m_table->setItemDelegateForColumn(AllocationModel::Setting, new MenuEntryDelegate([this] {
+  auto* delegate = new MenuEntryDelegate([this] {
     QStringList labels;
     if (auto t = m_session->table())
       for (const auto& e : t->menu) labels << QString::fromStdString(e.label);
     return labels;
-  }, this));
+  }, this);
+  // Editing one row of a multi-row selection sets every selected group (one undo step).
+  delegate->setApply([this](const QModelIndex& index, int entry) {
+    const std::vector<int> groups = selectedGroups();
+    const int row = m_proxy->mapToSource(index).row();
+    if (groups.size() < 2 || std::find(groups.begin(), groups.end(), row) == groups.end()) return false;
+    setSelectedChoice(entry);
+    return true;
+  });
+  m_table->setItemDelegateForColumn(AllocationModel::Setting, delegate);
+  m_table->setToolTip(tr("Double-click or F2 on Setting to edit; with several rows selected, the edit applies to all"));
   m_chart = new AllocationChart(session, this);
   buildControls();
 
@@ -63,8 +75,8 @@ AllocationView::AllocationView(Session* session, QWidget* parent)
   connect(m_session, &Session::dumpChanged, this, &AllocationView::updateEnabled);
   connect(m_session, &Session::allocationChanged, this, [this] {
     // The target control follows the allocation shown (a solver result, an undo, a reopened session).
-    if (m_session->hasAllocation() && m_session->allocation().request.target > 0)
-      m_target->setValue(m_session->allocation().request.target);
+    if (m_session->hasAllocation() && m_session->allocation().request.target > 0 && !m_settingBaseline)
+      showRequest(m_session->allocation().request);
     m_chart->refresh();
     m_table->resizeColumnsToContents();
   });
@@ -225,8 +237,11 @@ void AllocationView::onTableChanged() {
     // Start from the uniform baseline (not an edit: no undo step).
     try {
       alloc::Allocation a = alloc::uniformBaseline(*table, bits ? calib::RateUnit::Bits : calib::RateUnit::Bpv, mid);
+      m_settingBaseline = true;
       m_session->setAllocation(a);
+      m_settingBaseline = false;
     } catch (const Error&) {
+      m_settingBaseline = false;
       m_session->clearAllocation();
     }
     m_session->undoStack()->clear();
@@ -256,6 +271,38 @@ alloc::AllocationRequest AllocationView::request() const {
 }
 
 void AllocationView::setTarget(double target) { m_target->setValue(target); }
+
+void AllocationView::showRequest(const alloc::AllocationRequest& r) {
+  m_target->setValue(r.target);
+  // The protected layers are the bare "first:N" / "last:N" pins the controls write.
+  int first = 0, last = 0;
+  for (const auto& rule : r.rules) {
+    if (rule.kind != alloc::GroupRule::Kind::Pin || !(rule.value.empty() || rule.value == "max")) continue;
+    const QString sel = QString::fromStdString(rule.selector);
+    for (auto [prefix, n] : {std::pair{QStringLiteral("first:"), &first}, std::pair{QStringLiteral("last:"), &last}})
+      if (sel.startsWith(prefix)) *n = std::max(*n, sel.mid(prefix.size()).toInt());
+  }
+  setProtectedLayers(first, last);
+  setSeparateBudgets(r.targetK || r.targetV, r.targetK.value_or(r.target), r.targetV.value_or(r.target));
+}
+
+std::vector<int> AllocationView::selectedGroups() const {
+  std::vector<int> groups;
+  for (const QModelIndex& i : m_table->selectionModel()->selectedRows()) groups.push_back(m_proxy->mapToSource(i).row());
+  std::sort(groups.begin(), groups.end());
+  return groups;
+}
+
+void AllocationView::setSelectedChoice(int entry) {
+  const auto table = m_session->table();
+  if (!table || !m_session->hasAllocation() || entry < 0 || size_t(entry) >= table->entryCount()) return;
+  auto* command = new SetGroupsChoiceCommand(m_session, selectedGroups(), entry);
+  if (command->isEmpty()) {
+    delete command;
+    return;
+  }
+  m_session->undoStack()->push(command);
+}
 
 void AllocationView::setProtectedLayers(int first, int last) {
   m_first->setValue(first);

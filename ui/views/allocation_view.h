@@ -49,6 +49,9 @@ class AllocationView : public AnalysisView {
   // Separate average rates for the K and the V groups (K/V separate calibrations only).
   void setSeparateBudgets(bool on, double k = 0, double v = 0);
   QString summaryText() const;  // the live summary line (tests)
+  // Gives every group selected in the table menu entry `entry`, as one undo step.
+  void setSelectedChoice(int entry);
+  std::vector<int> selectedGroups() const;
 
  public slots:
   void solve(alloc::AllocatorKind kind);
@@ -62,6 +65,7 @@ class AllocationView : public AnalysisView {
   void onTableChanged();
   void updateSummary();
   void updateEnabled();
+  void showRequest(const alloc::AllocationRequest& r);  // the controls follow a solved/reopened allocation
 
   Session* m_session;
   JobRunner* m_runner;
@@ -74,6 +78,7 @@ class AllocationView : public AnalysisView {
   std::vector<int> m_verifyingChoice;
   alloc::AllocatorKind m_kind = alloc::AllocatorKind::Optimal;
   bool m_verifyJob = false;
+  bool m_settingBaseline = false;  // the uniform start after a calibration: controls keep the user's choices
 
   QSlider* m_slider;
   QDoubleSpinBox* m_target;

@@ -42,6 +42,7 @@ void MenuEntryDelegate::setEditorData(QWidget* editor, const QModelIndex& index)
 void MenuEntryDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const {
   auto* box = static_cast<MenuEntrySpinBox*>(editor);
   box->interpretText();
+  if (m_apply && m_apply(index, box->value())) return;
   model->setData(index, box->value(), Qt::EditRole);
 }
 

@@ -31,9 +31,13 @@ class MenuEntryDelegate : public QStyledItemDelegate {
   QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
   void setEditorData(QWidget* editor, const QModelIndex& index) const override;
   void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
+  // Called with the edited index and the chosen entry before the model is written; returning true
+  // means it applied the edit itself (e.g. to every selected row at once).
+  void setApply(std::function<bool(const QModelIndex&, int entry)> apply) { m_apply = std::move(apply); }
 
  private:
   std::function<QStringList()> m_labels;
+  std::function<bool(const QModelIndex&, int)> m_apply;
 };
 
 }  // namespace vq::ui

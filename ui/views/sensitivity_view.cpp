@@ -157,6 +157,10 @@ void SensitivityView::buildControls() {
   m_log->setToolTip(tr("Logarithmic value axis (small and large errors side by side)"));
   connect(m_quantity, &QComboBox::currentIndexChanged, this, &SensitivityView::updateChartQuantity);
   connect(m_entry, &QComboBox::currentIndexChanged, this, &SensitivityView::updateChartQuantity);
+  // Before the first calibration the entries preview the menu the controls describe.
+  connect(m_bits, &QLineEdit::textChanged, this, [this] {
+    if (!m_session->table() && !m_runner->isBusy()) previewMenuEntries();
+  });
   connect(m_log, &QCheckBox::toggled, this, [this](bool on) { m_chart->setLogScale(on); });
   auto* chartControls = new QHBoxLayout;
   chartControls->addWidget(new QLabel(tr("Show"), this));
@@ -313,11 +317,29 @@ void SensitivityView::showSessionTable() {
     m_entry->blockSignals(false);
     updateNotes();
   } else if (!m_runner->isBusy()) {
+    previewMenuEntries();
     m_notes->setText(m_session->dump() ? tr("Choose a probe and a menu, then Run (F5).")
                                        : tr("Open a dump first (File → Open, or drop it on the window)."));
   }
   updateChartQuantity();
   m_table->resizeColumnsToContents();  // the header samples a bounded number of rows
+}
+
+void SensitivityView::previewMenuEntries() {
+  m_entry->blockSignals(true);
+  m_entry->clear();
+  try {
+    const auto menu = calib::buildMenu(options().menu);
+    for (const auto& e : menu) m_entry->addItem(shortEntryLabel(e, menu));
+    m_entry->setCurrentIndex(0);
+    for (int i = 0; i < int(menu.size()); ++i)
+      if (menu[size_t(i)].bits == 2) m_entry->setCurrentIndex(i);
+    m_entry->setToolTip(tr("The menu entry whose distortion is shown"));
+  } catch (const Error& e) {
+    m_entry->setPlaceholderText(tr("(no menu)"));
+    m_entry->setToolTip(tr("The menu is not valid yet: %1").arg(errorText(e)));
+  }
+  m_entry->blockSignals(false);
 }
 
 void SensitivityView::updateNotes() {

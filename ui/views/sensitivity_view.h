@@ -45,6 +45,7 @@ class SensitivityView : public AnalysisView {
   SensitivityChart* chart() const { return m_chart; }
   TableView* table() const { return m_table; }
   int chartRefreshCount() const;  // throttled refreshes so far (tests)
+  QComboBox* entryCombo() const { return m_entry; }  // the chart's "at" menu entry
 
   // The options the controls describe; throws vq::Error(InvalidArgument) for a bad bit list.
   calib::CalibrationOptions options() const;
@@ -66,6 +67,7 @@ class SensitivityView : public AnalysisView {
   void showSessionTable();
   void updateChartQuantity();
   void updateNotes();
+  void previewMenuEntries();  // fills the "at" entries from the controls' menu (no calibration yet)
   void saveOptions() const;
   void restoreOptions();
 
