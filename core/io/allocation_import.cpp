@@ -78,6 +78,8 @@ AllocationFile importVeloxQuantBits(std::string_view text, const calib::DumpIden
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorCode::BadJson, std::string("not a JSON list or object: ") + e.what(), source, {}, int64_t(e.byte) - 1);
+  } catch (const nlohmann::json::exception& e) {  // e.g. out_of_range 406: a number like 1e400
+    throw Error(ErrorCode::BadJson, std::string("not a JSON list or object: ") + e.what(), source);
   }
   const int layers = int(dump.layers.size());
   if (layers == 0) throw Error(ErrorCode::InvalidArgument, "the dump has no layers", source);

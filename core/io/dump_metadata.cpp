@@ -41,6 +41,8 @@ nlohmann::json readSidecar(const std::filesystem::path& jsonPath, const std::fil
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(ErrorCode::BadJson, "the metadata sidecar" + of + " is not valid JSON: " + e.what(),
                 jsonPath.string(), {}, int64_t(e.byte > 0 ? e.byte - 1 : 0));
+  } catch (const nlohmann::json::exception& e) {  // e.g. out_of_range 406: a number like 1e400
+    throw Error(ErrorCode::BadJson, "the metadata sidecar" + of + " is not valid JSON: " + e.what(), jsonPath.string());
   }
   if (!j.is_object()) {
     throw Error(ErrorCode::BadJson, "the metadata sidecar" + of + " must hold a JSON object", jsonPath.string());

@@ -97,6 +97,8 @@ json readJsonFile(const std::filesystem::path& path) {
   } catch (const json::parse_error& e) {
     throw Error(ErrorCode::BadJson, std::string("not valid JSON: ") + e.what(), path.string(), {},
                 int64_t(e.byte) - 1);
+  } catch (const json::exception& e) {  // e.g. out_of_range 406: a number like 1e400
+    throw Error(ErrorCode::BadJson, std::string("not valid JSON: ") + e.what(), path.string());
   }
 }
 
