@@ -55,7 +55,11 @@ QString theme() {
 }
 void setTheme(const QString& theme) { QSettings().setValue(kTheme, theme); }
 
-QString language() { return QSettings().value(kLanguage, QString()).toString(); }
+// A value other than the GUI's languages (edited by hand, or from a newer version) reads as "" (system).
+QString language() {
+  const QString l = QSettings().value(kLanguage, QString()).toString();
+  return l == QLatin1String("en") || l == QLatin1String("de") || l == QLatin1String("zh_CN") ? l : QString();
+}
 void setLanguage(const QString& language) { QSettings().setValue(kLanguage, language); }
 
 int currentView() { return QSettings().value(kCurrentView, 0).toInt(); }
