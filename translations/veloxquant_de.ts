@@ -23,6 +23,33 @@
         <source>Interface language: en, de or zh_CN (default: the setting, else the system locale).</source>
         <translation>Sprache der Oberfläche: en, de oder zh_CN (Standard: die Einstellung, sonst die Systemsprache).</translation>
     </message>
+    <message>
+        <source>Print the path of the bundled sample opened by default, and quit.</source>
+        <translation>Den Pfad des mitgelieferten Beispiels ausgeben, das standardmäßig geöffnet wird, und beenden.</translation>
+    </message>
+    <message>
+        <source>The bundled samples were not found; reinstall VeloxQuant Studio.</source>
+        <translation>Die mitgelieferten Beispiele wurden nicht gefunden; VeloxQuant Studio bitte neu installieren.</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::AboutDialog</name>
+    <message>
+        <source>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for KV-cache quantization of large language models: load real attention activations, measure quantization methods (TurboQuant, QJL, PolarQuant, KIVI, llama.cpp and MLX formats), learn how they work, allocate bits per layer and head, verify and export the allocation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), Eigen and Vulkan compute.&lt;/p&gt;&lt;p&gt;The bundled samples are activations of TinyStories-656K (Apache-2.0); see the LICENSE file beside them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für die Quantisierung des KV-Caches großer Sprachmodelle: echte Attention-Aktivierungen laden, Quantisierungsverfahren messen (TurboQuant, QJL, PolarQuant, KIVI, Formate von llama.cpp und MLX), verstehen, wie sie arbeiten, Bits pro Schicht und Kopf zuteilen, die Zuteilung prüfen und exportieren.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft unter Qt %3), Eigen und Vulkan Compute.&lt;/p&gt;&lt;p&gt;Die mitgelieferten Beispiele sind Aktivierungen von TinyStories-656K (Apache-2.0); siehe die LICENSE-Datei daneben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About VeloxQuant Studio</source>
+        <translation>Über VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>&amp;About VeloxQuant Studio</source>
+        <translation>&amp;Über VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>Version, what the program does and licences</source>
+        <translation>Version, Zweck des Programms und Lizenzen</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::AllocationChart</name>
@@ -39,12 +66,12 @@
         <translation>Gespeicherte Bits pro Wert je Gruppe (Balken ziehen, um ihn zu ändern)</translation>
     </message>
     <message>
-        <source>No allocation yet: calibrate first</source>
-        <translation>Noch keine Zuteilung: zuerst kalibrieren</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 bpv stored&lt;br&gt;predicted D = %4&lt;br&gt;w = %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 bpv gespeichert&lt;br&gt;vorhergesagtes D = %4&lt;br&gt;w = %5</translation>
+    </message>
+    <message>
+        <source>No allocation yet: calibrate in the Sensitivity view (F5), then Optimal</source>
+        <translation>Noch keine Zuteilung: in der Ansicht Sensitivität kalibrieren (F5), dann „Optimal“</translation>
     </message>
 </context>
 <context>
@@ -225,10 +252,6 @@
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <source>No allocation.</source>
-        <translation>Keine Zuteilung.</translation>
-    </message>
-    <message>
         <source>Run a calibration (Sensitivity view, F5) to allocate bits.</source>
         <translation>Zum Zuteilen von Bits eine Kalibrierung ausführen (Ansicht Sensitivität, F5).</translation>
     </message>
@@ -263,6 +286,33 @@
     <message>
         <source>Predicted values are estimates from calibration; Verify measures them.</source>
         <translation>Vorhergesagte Werte sind Schätzungen aus der Kalibrierung; „Prüfen“ misst sie.</translation>
+    </message>
+    <message>
+        <source>Target average rate over every group (the budget); the solvers use it</source>
+        <translation>Angestrebte mittlere Rate über alle Gruppen (das Budget); die Löser verwenden sie</translation>
+    </message>
+    <message>
+        <source>Average rate for the key groups (with K/V budgets)</source>
+        <translation>Mittlere Rate der Key-Gruppen (bei K/V-Budgets)</translation>
+    </message>
+    <message>
+        <source>Average rate for the value groups (with K/V budgets)</source>
+        <translation>Mittlere Rate der Value-Gruppen (bei K/V-Budgets)</translation>
+    </message>
+    <message>
+        <source>No allocation yet: set the target and press Optimal, RateQuant or Uniform.</source>
+        <translation>Noch keine Zuteilung: Ziel festlegen und „Optimal“, „RateQuant“ oder „Gleichmäßig“ drücken.</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 on Setting to edit; with several rows selected, the edit applies to all</source>
+        <translation>Zum Bearbeiten doppelt auf „Einstellung“ klicken oder F2 drücken; sind mehrere Zeilen ausgewählt, gilt die Änderung für alle</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::Autosave</name>
+    <message>
+        <source>Could not autosave to %1: %2</source>
+        <translation>Automatisches Speichern nach %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -310,6 +360,10 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -487,10 +541,6 @@
         <translation>Verfahren und Bitbreiten wählen, dann „Starten“.</translation>
     </message>
     <message>
-        <source>Open a dump first.</source>
-        <translation>Zuerst einen Dump öffnen.</translation>
-    </message>
-    <message>
         <source>Nothing to run: pick at least one method (and bit-widths it offers).</source>
         <translation>Nichts auszuführen: mindestens ein Verfahren wählen (und Bitbreiten, die es bietet).</translation>
     </message>
@@ -500,6 +550,33 @@
             <numerusform>%n Konfiguration wird verglichen …</numerusform>
             <numerusform>%n Konfigurationen werden verglichen …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Methods to compare: tick them, then Run</source>
+        <translation>Zu vergleichende Verfahren: ankreuzen, dann „Starten“</translation>
+    </message>
+    <message>
+        <source>Query positions sampled per head for the attention metrics (0: all)</source>
+        <translation>Je Kopf gezogene Query-Positionen für die Attention-Metriken (0: alle)</translation>
+    </message>
+    <message>
+        <source>The error on the chart&apos;s vertical axis</source>
+        <translation>Der Fehler auf der senkrechten Achse des Diagramms</translation>
+    </message>
+    <message>
+        <source>Measure every ticked method at each bit-width on the whole dump</source>
+        <translation>Jedes angekreuzte Verfahren bei jeder Bitbreite auf dem ganzen Dump messen</translation>
+    </message>
+    <message>
+        <source>Open a dump first (File → Open, or drop it on the window), then pick methods and Run.</source>
+        <translation>Zuerst einen Dump öffnen (Datei → Öffnen oder auf das Fenster ziehen), dann Verfahren wählen und „Starten“.</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::Compute</name>
+    <message>
+        <source>%1 — GPU not used: %2</source>
+        <translation>%1 – GPU nicht verwendet: %2</translation>
     </message>
 </context>
 <context>
@@ -531,6 +608,17 @@
     <message>
         <source>Tensors use different element types.</source>
         <translation>Die Tensoren haben unterschiedliche Elementtypen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Non-finite values: %1 NaN and %2 Inf in %n tensor(s) (%3). Metrics skip them; quantizers may not.</source>
+        <translation>
+            <numerusform>Nicht endliche Werte: %1 NaN und %2 Inf in %n Tensor (%3). Die Metriken überspringen sie, Quantisierer womöglich nicht.</numerusform>
+            <numerusform>Nicht endliche Werte: %1 NaN und %2 Inf in %n Tensoren (%3). Die Metriken überspringen sie, Quantisierer womöglich nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking values of %1</source>
+        <translation>Werte von %1 werden geprüft</translation>
     </message>
 </context>
 <context>
@@ -574,6 +662,65 @@
     <message>
         <source>Memory</source>
         <translation>Speicher</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::ErrorHint</name>
+    <message>
+        <source>Check that the file or folder exists and that you may read (or write) it, and that the disk is not full.</source>
+        <translation>Prüfen, ob die Datei oder der Ordner existiert, ob Lese- (bzw. Schreib-)rechte bestehen und ob der Datenträger nicht voll ist.</translation>
+    </message>
+    <message>
+        <source>Check the path, or open the file with File ▸ Open.</source>
+        <translation>Den Pfad prüfen oder die Datei über Datei ▸ Öffnen auswählen.</translation>
+    </message>
+    <message>
+        <source>Open a .npz, .safetensors or a folder of .npy files (tools/dump_kv.py writes them).</source>
+        <translation>Eine .npz- oder .safetensors-Datei oder einen Ordner mit .npy-Dateien öffnen (tools/dump_kv.py erzeugt sie).</translation>
+    </message>
+    <message>
+        <source>The file is damaged or was not copied completely: copy or export it again.</source>
+        <translation>Die Datei ist beschädigt oder wurde nicht vollständig kopiert: erneut kopieren oder exportieren.</translation>
+    </message>
+    <message>
+        <source>Write the dump again with the exporter that made it, or fix the named entry.</source>
+        <translation>Den Dump mit dem Exporter, der ihn erzeugt hat, neu schreiben oder den genannten Eintrag korrigieren.</translation>
+    </message>
+    <message>
+        <source>Save the tensors as float32, float16 or bfloat16.</source>
+        <translation>Die Tensoren als float32, float16 oder bfloat16 speichern.</translation>
+    </message>
+    <message>
+        <source>Save the array with numpy.ascontiguousarray first.</source>
+        <translation>Das Array vor dem Speichern mit numpy.ascontiguousarray umwandeln.</translation>
+    </message>
+    <message>
+        <source>A dump needs k and v tensors for every layer, with matching shapes (q is optional).</source>
+        <translation>Ein Dump braucht für jede Schicht k- und v-Tensoren mit passenden Formen (q ist optional).</translation>
+    </message>
+    <message>
+        <source>Add &quot;layout&quot;: &quot;HTD&quot; or &quot;THD&quot; to the dump&apos;s JSON sidecar.</source>
+        <translation>&quot;layout&quot;: &quot;HTD&quot; oder &quot;THD&quot; in die JSON-Begleitdatei des Dumps eintragen.</translation>
+    </message>
+    <message>
+        <source>Re-save the .npz with numpy.savez or numpy.savez_compressed.</source>
+        <translation>Die .npz-Datei mit numpy.savez oder numpy.savez_compressed neu speichern.</translation>
+    </message>
+    <message>
+        <source>Change the named setting to a value in its range and try again.</source>
+        <translation>Die genannte Einstellung auf einen Wert in ihrem Bereich setzen und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Choose another method, or run on the CPU backend.</source>
+        <translation>Ein anderes Verfahren wählen oder auf dem CPU-Backend rechnen.</translation>
+    </message>
+    <message>
+        <source>Raise the target, protect fewer layers, or add cheaper settings to the menu.</source>
+        <translation>Das Ziel erhöhen, weniger Schichten schützen oder günstigere Einstellungen ins Menü aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Please report it with the file and the steps that led here.</source>
+        <translation>Bitte mit der Datei und den Schritten, die dazu geführt haben, melden.</translation>
     </message>
 </context>
 <context>
@@ -707,6 +854,68 @@
     </message>
 </context>
 <context>
+    <name>vq::ui::GuideDialog</name>
+    <message>
+        <source>&lt;h2&gt;VeloxQuant Studio in five steps&lt;/h2&gt;&lt;p&gt;VeloxQuant Studio measures how KV-cache quantization methods behave on real attention activations and chooses how many bits each layer and head gets.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt; a KV dump: &lt;i&gt;File ▸ Open Dump&lt;/i&gt; (Ctrl+O), a recent file, or drop a .npz, .safetensors or folder of .npy on the window. The app starts on a bundled real sample (TinyStories). The Dataset panel lists layers, heads, tokens, dtypes and memory.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calibrate&lt;/b&gt; in the &lt;i&gt;Sensitivity&lt;/i&gt; view: pick a probe, a method and the bit-widths, then &lt;i&gt;Run&lt;/i&gt; (F5). Each group (layer × head, keys and values) gets an error for every bit-width: tall bars are sensitive groups that need more bits.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Allocate&lt;/b&gt; in the &lt;i&gt;Allocation&lt;/i&gt; view: set the target average bits and run &lt;i&gt;optimal&lt;/i&gt;, &lt;i&gt;ratequant&lt;/i&gt; or &lt;i&gt;uniform&lt;/i&gt;. Click or drag a bar to change one group by hand; every edit can be undone (Ctrl+Z).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Verify&lt;/b&gt;: &lt;i&gt;Verify&lt;/i&gt; quantizes the dump with the allocation and measures the real errors; the &lt;i&gt;Quality&lt;/i&gt; view compares them with a uniform allocation of the same size, the &lt;i&gt;Memory&lt;/i&gt; view shows the bytes against fp16 and &lt;i&gt;Compare&lt;/i&gt; measures methods side by side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt;: &lt;i&gt;File ▸ Export&lt;/i&gt; writes the allocation for llama.cpp, vLLM, Hugging Face, MLX or VeloxQuant, and &lt;i&gt;File ▸ Save Session&lt;/i&gt; keeps the calibration and the allocation (*.vqalloc.json).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;The Learn view&lt;/h3&gt;&lt;p&gt;Pick a layer, a KV head, keys or values, a token and a method: the view follows that one vector through the method — the random rotation, the histogram of rotated coordinates against the density the codebook was designed for (centroids and decision boundaries drawn), the reconstruction and its error, the attention of the token&apos;s query with the original and quantized keys or values, the rate–distortion curve against the Shannon limit 4^−b, and what norm correction, the QJL residual, the second RVQ stage, sink tokens and outlier channels change. Move the bits from 4 to 2 with K selected and watch the attention weights drift: a score error is exponentiated by the softmax, which is why keys need more bits than values.&lt;/p&gt;&lt;h3&gt;Tips&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Every long computation runs in the background; Esc cancels it.&lt;/li&gt;&lt;li&gt;Charts: drag to zoom, double-click to reset, right-click to save PNG/SVG or copy.&lt;/li&gt;&lt;li&gt;Tables: Ctrl+C copies the selected cells; &lt;i&gt;File ▸ Export&lt;/i&gt; writes a view&apos;s table as CSV.&lt;/li&gt;&lt;li&gt;Ctrl+1 shows the Dataset panel, Ctrl+2… the views in tab order.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;VeloxQuant Studio in fünf Schritten&lt;/h2&gt;&lt;p&gt;VeloxQuant Studio misst, wie sich Verfahren zur KV-Cache-Quantisierung auf echten Attention-Aktivierungen verhalten, und wählt, wie viele Bits jede Schicht und jeder Kopf bekommt.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Öffnen&lt;/b&gt;: einen KV-Dump laden – über &lt;i&gt;Datei ▸ Dump öffnen&lt;/i&gt; (Ctrl+O), eine zuletzt geöffnete Datei oder indem man eine .npz- oder .safetensors-Datei oder einen Ordner mit .npy-Dateien auf das Fenster zieht. Beim Start ist ein mitgeliefertes echtes Beispiel (TinyStories) geöffnet. Das Datensatz-Fenster listet Schichten, Köpfe, Tokens, Datentypen und Speicher auf.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Kalibrieren&lt;/b&gt; in der Ansicht &lt;i&gt;Sensitivität&lt;/i&gt;: eine Sonde, ein Verfahren und die Bitbreiten wählen, dann &lt;i&gt;Starten&lt;/i&gt; (F5). Jede Gruppe (Schicht × Kopf, Keys und Values) erhält für jede Bitbreite einen Fehler: Hohe Balken sind empfindliche Gruppen, die mehr Bits brauchen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zuteilen&lt;/b&gt; in der Ansicht &lt;i&gt;Zuteilung&lt;/i&gt;: die angestrebte mittlere Bitzahl festlegen und &lt;i&gt;Optimal&lt;/i&gt;, &lt;i&gt;RateQuant&lt;/i&gt; oder &lt;i&gt;Gleichmäßig&lt;/i&gt; ausführen. Einen Balken anklicken oder ziehen, um eine Gruppe von Hand zu ändern; jede Änderung lässt sich rückgängig machen (Ctrl+Z).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Prüfen&lt;/b&gt;: &lt;i&gt;Prüfen&lt;/i&gt; quantisiert den Dump mit der Zuteilung und misst die tatsächlichen Fehler; die Ansicht &lt;i&gt;Qualität&lt;/i&gt; vergleicht sie mit einer gleichmäßigen Zuteilung derselben Größe, die Ansicht &lt;i&gt;Speicher&lt;/i&gt; zeigt die Bytes im Vergleich zu fp16, und &lt;i&gt;Vergleich&lt;/i&gt; misst Verfahren nebeneinander.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportieren&lt;/b&gt;: &lt;i&gt;Datei ▸ Exportieren&lt;/i&gt; schreibt die Zuteilung für llama.cpp, vLLM, Hugging Face, MLX oder VeloxQuant, und &lt;i&gt;Datei ▸ Sitzung speichern&lt;/i&gt; bewahrt Kalibrierung und Zuteilung auf (*.vqalloc.json).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Die Ansicht Lernen&lt;/h3&gt;&lt;p&gt;Eine Schicht, einen KV-Kopf, Keys oder Values, ein Token und ein Verfahren wählen: Die Ansicht verfolgt diesen einen Vektor durch das Verfahren – die zufällige Rotation, das Histogramm der rotierten Koordinaten gegen die Dichte, für die das Codebuch entworfen wurde (mit Zentroiden und Entscheidungsgrenzen), die Rekonstruktion und ihren Fehler, die Attention der Query dieses Tokens mit den ursprünglichen und den quantisierten Keys oder Values, die Rate-Verzerrungs-Kurve gegen die Shannon-Grenze 4^−b und was Normkorrektur, QJL-Residuum, zweite RVQ-Stufe, Sink-Tokens und Ausreißerkanäle ändern. Mit ausgewähltem K die Bits von 4 auf 2 senken und zusehen, wie die Attention-Gewichte abdriften: Ein Fehler im Score wird durch die Softmax exponenziert – deshalb brauchen Keys mehr Bits als Values.&lt;/p&gt;&lt;h3&gt;Tipps&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Jede lange Berechnung läuft im Hintergrund; Esc bricht sie ab.&lt;/li&gt;&lt;li&gt;Diagramme: Ziehen zoomt, Doppelklick setzt zurück, Rechtsklick speichert als PNG/SVG oder kopiert.&lt;/li&gt;&lt;li&gt;Tabellen: Ctrl+C kopiert die ausgewählten Zellen; &lt;i&gt;Datei ▸ Exportieren&lt;/i&gt; schreibt die Tabelle einer Ansicht als CSV.&lt;/li&gt;&lt;li&gt;Ctrl+1 zeigt das Datensatz-Fenster, Ctrl+2 … die Ansichten in der Reihenfolge der Reiter.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio Guide</source>
+        <translation>Anleitung zu VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>How to go from a KV dump to an exported bit allocation</source>
+        <translation>Vom KV-Dump zur exportierten Bit-Zuteilung</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio &amp;Guide</source>
+        <translation>&amp;Anleitung zu VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>The workflow from a KV dump to an exported allocation, and the Learn view</source>
+        <translation>Der Ablauf vom KV-Dump bis zur exportierten Zuteilung und die Ansicht Lernen</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobLogModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>vq::ui::JobPanel</name>
     <message>
         <source>Cancel</source>
@@ -752,12 +961,438 @@
         <translation>Vergleich</translation>
     </message>
     <message>
-        <source>The allocation does not cover layer %1.</source>
-        <translation>Die Zuteilung deckt Schicht %1 nicht ab.</translation>
-    </message>
-    <message>
         <source>Quality</source>
         <translation>Qualität</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected running job (or every running job when none is selected)</source>
+        <translation>Den ausgewählten laufenden Auftrag anhalten (oder alle laufenden, wenn keiner ausgewählt ist)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::LearnView</name>
+    <message>
+        <source>Unit vector before/after the rotation</source>
+        <translation>Einheitsvektor vor/nach der Rotation</translation>
+    </message>
+    <message>
+        <source>Unit vector (this method does not rotate; Π shown for comparison)</source>
+        <translation>Einheitsvektor (dieses Verfahren rotiert nicht; Π zum Vergleich gezeigt)</translation>
+    </message>
+    <message>
+        <source>coordinate</source>
+        <translation>Koordinate</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>after rotation</source>
+        <translation>nach der Rotation</translation>
+    </message>
+    <message>
+        <source>±1/√d</source>
+        <translation>±1/√d</translation>
+    </message>
+    <message>
+        <source>Rotated coordinates vs the %1-bit codebook</source>
+        <translation>Rotierte Koordinaten und das %1-Bit-Codebuch</translation>
+    </message>
+    <message>
+        <source>Rotated coordinates (this method has no scalar codebook here)</source>
+        <translation>Rotierte Koordinaten (dieses Verfahren hat hier kein skalares Codebuch)</translation>
+    </message>
+    <message>
+        <source>unrotated</source>
+        <translation>nicht rotiert</translation>
+    </message>
+    <message>
+        <source>rotated</source>
+        <translation>rotiert</translation>
+    </message>
+    <message>
+        <source>N(0, 1/d) pdf</source>
+        <translation>Dichte N(0, 1/d)</translation>
+    </message>
+    <message>
+        <source>Beta pdf</source>
+        <translation>Beta-Dichte</translation>
+    </message>
+    <message>
+        <source>rotated unit coordinate</source>
+        <translation>rotierte Einheitskoordinate</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>boundaries</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>centroids</source>
+        <translation>Zentroide</translation>
+    </message>
+    <message>
+        <source>this token</source>
+        <translation>dieses Token</translation>
+    </message>
+    <message>
+        <source>Original vs decoded, per coordinate</source>
+        <translation>Original und dekodiert, je Koordinate</translation>
+    </message>
+    <message>
+        <source>original x</source>
+        <translation>Original x</translation>
+    </message>
+    <message>
+        <source>decoded x̂</source>
+        <translation>dekodiert x̂</translation>
+    </message>
+    <message>
+        <source>error x̂ − x</source>
+        <translation>Fehler x̂ − x</translation>
+    </message>
+    <message>
+        <source>No queries in this layer: attention cannot be shown</source>
+        <translation>Keine Queries in dieser Schicht: Die Attention kann nicht gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Weights of query head %1, %2 quantized</source>
+        <translation>Gewichte von Query-Kopf %1, %2 quantisiert</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>key position</source>
+        <translation>Key-Position</translation>
+    </message>
+    <message>
+        <source>weight p_j</source>
+        <translation>Gewicht p_j</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>quantized K</source>
+        <translation>K quantisiert</translation>
+    </message>
+    <message>
+        <source>quantized V</source>
+        <translation>V quantisiert</translation>
+    </message>
+    <message>
+        <source>Rate–distortion of %1 on this head</source>
+        <translation>Rate-Verzerrung von %1 auf diesem Kopf</translation>
+    </message>
+    <message>
+        <source>bits per value (stored)</source>
+        <translation>Bits pro Wert (gespeichert)</translation>
+    </message>
+    <message>
+        <source>relative MSE (log)</source>
+        <translation>relativer MSE (log)</translation>
+    </message>
+    <message>
+        <source>4^−b limit</source>
+        <translation>Grenze 4^−b</translation>
+    </message>
+    <message>
+        <source>Lloyd–Max</source>
+        <translation>Lloyd–Max</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>%1 bits per value, relative MSE %2</source>
+        <translation>%1 Bits pro Wert, relativer MSE %2</translation>
+    </message>
+    <message>
+        <source>Learn: quantizing one head</source>
+        <translation>Lernen: Quantisierung eines Kopfes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 1 – rotate.&lt;/b&gt; The norm ‖x‖ is stored apart (fp16) and the unit vector x/‖x‖ is multiplied by a random rotation Π. A rotation keeps lengths and inner products, but it spreads the energy of a few large channels over all coordinates: after it every coordinate looks alike, so one fixed codebook fits all of them. Methods without a rotation quantize x as it is.</source>
+        <translation>&lt;b&gt;Schritt 1 – rotieren.&lt;/b&gt; Die Norm ‖x‖ wird getrennt gespeichert (fp16), und der Einheitsvektor x/‖x‖ wird mit einer zufälligen Rotation Π multipliziert. Eine Rotation erhält Längen und Skalarprodukte, verteilt aber die Energie weniger großer Kanäle auf alle Koordinaten: Danach sehen alle Koordinaten gleich aus, sodass ein einziges festes Codebuch zu allen passt. Verfahren ohne Rotation quantisieren x so, wie es ist.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 2 – one codebook for every coordinate.&lt;/b&gt; Bars: all rotated coordinates of this head (every token). Curve: the density the codebook was designed for, one coordinate of a random unit vector in d dimensions (the exact Beta law, ≈ N(0, 1/d) for large d). Solid marks: the 2^b centroids; dashed: the decision boundaries. Each coordinate is replaced by the centroid of its cell. The thin outline is the same data without rotation: less regular, so a fixed codebook would fit it worse.</source>
+        <translation>&lt;b&gt;Schritt 2 – ein Codebuch für jede Koordinate.&lt;/b&gt; Balken: alle rotierten Koordinaten dieses Kopfes (über alle Tokens). Kurve: die Dichte, für die das Codebuch entworfen wurde – die einer Koordinate eines zufälligen Einheitsvektors in d Dimensionen (exakt eine Beta-Verteilung, ≈ N(0, 1/d) für großes d). Durchgezogene Markierungen: die 2^b Zentroide; gestrichelt: die Entscheidungsgrenzen. Jede Koordinate wird durch den Zentroid ihrer Zelle ersetzt. Der dünne Umriss zeigt dieselben Daten ohne Rotation: Sie sind weniger regelmäßig, ein festes Codebuch würde schlechter zu ihnen passen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 3 – decode.&lt;/b&gt; The centroids are rotated back and multiplied by the stored norm. The chart shows the original coordinates, the decoded ones and their difference. A cosine similarity near 1 means the direction survived; the relative error is ‖x−x̂‖²/‖x‖². Bytes count everything stored for one vector (indices, norms, protection), against 2·d bytes in fp16.</source>
+        <translation>&lt;b&gt;Schritt 3 – dekodieren.&lt;/b&gt; Die Zentroide werden zurückrotiert und mit der gespeicherten Norm multipliziert. Das Diagramm zeigt die ursprünglichen Koordinaten, die dekodierten und ihre Differenz. Eine Kosinus-Ähnlichkeit nahe 1 bedeutet, dass die Richtung erhalten blieb; der relative Fehler ist ‖x−x̂‖²/‖x‖². Die Bytes zählen alles, was für einen Vektor gespeichert wird (Indizes, Normen, Schutz), verglichen mit 2·d Bytes in fp16.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why keys are fragile.&lt;/b&gt; This token&apos;s query scores every earlier key, ℓ_j = ⟨q,k_j⟩/√d, and the weights are p = softmax(ℓ). An error Δ in one score multiplies that key&apos;s weight by e^Δ: key errors are exponentiated. Every bit less roughly doubles the score error, so at 2 bits the weights (orange) drift far from the original ones (blue) and attention reads the wrong tokens; at 4 bits they almost coincide. Compare the output error with V selected.</source>
+        <translation>&lt;b&gt;Warum Keys empfindlich sind.&lt;/b&gt; Die Query dieses Tokens bewertet jeden früheren Key mit einem Score ℓ_j = ⟨q,k_j⟩/√d, und die Gewichte sind p = softmax(ℓ). Ein Fehler Δ in einem Score multipliziert das Gewicht dieses Keys mit e^Δ: Key-Fehler wirken im Exponenten. Jedes Bit weniger verdoppelt den Score-Fehler ungefähr, daher weichen die Gewichte (orange) bei 2 Bits weit von den ursprünglichen (blau) ab, und die Attention liest die falschen Tokens; bei 4 Bits fallen sie fast zusammen. Zum Vergleich V auswählen und den Ausgabefehler ansehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why values are tolerant.&lt;/b&gt; Quantized values leave the scores and weights unchanged (the two curves coincide); the output o = Σ p_j v_j only moves linearly with the value errors, and averaging over many tokens shrinks them further. That is why values can take fewer bits than keys for the same output error. Compare with K selected.</source>
+        <translation>&lt;b&gt;Warum Values robust sind.&lt;/b&gt; Quantisierte Values lassen Scores und Gewichte unverändert (die beiden Kurven fallen zusammen); die Ausgabe o = Σ p_j v_j verschiebt sich nur linear mit den Value-Fehlern, und die Mittelung über viele Tokens verkleinert sie weiter. Deshalb kommen Values bei gleichem Ausgabefehler mit weniger Bits aus als Keys. Zum Vergleich K auswählen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rate and distortion.&lt;/b&gt; Each point is this method on this head, measured: relative MSE against the stored bits per value (norms included). Dotted: the Shannon limit 4^−b of a Gaussian source, which no quantizer beats. Dashed: the Lloyd–Max scalar quantizer, the best one coordinate at a time. One more bit divides the error by about 4. The ringed point is the current setting.</source>
+        <translation>&lt;b&gt;Rate und Verzerrung.&lt;/b&gt; Jeder Punkt ist eine Messung dieses Verfahrens auf diesem Kopf: relativer MSE gegen die gespeicherten Bits pro Wert (Normen mitgezählt). Gepunktet: die Shannon-Grenze 4^−b einer gaußschen Quelle, die kein Quantisierer unterbietet. Gestrichelt: der skalare Lloyd–Max-Quantisierer, der beste, der eine Koordinate nach der anderen quantisiert. Ein Bit mehr teilt den Fehler etwa durch 4. Der umkreiste Punkt ist die aktuelle Einstellung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What each option changes.&lt;/b&gt; Each option is measured off and on with everything else as selected. Norm correction stores ‖x‖/‖x̂‖ so decoded vectors keep their length; the QJL residual (turboquant_prod) adds 1 bit of signs that makes inner products unbiased; the second RVQ stage quantizes the residual again; sink tokens keep the first tokens in fp16; outlier channels keep the largest channels apart as int8. Bytes show what each costs.</source>
+        <translation>&lt;b&gt;Was jede Option ändert.&lt;/b&gt; Jede Option wird aus- und eingeschaltet gemessen, alles andere wie ausgewählt. Die Normkorrektur speichert ‖x‖/‖x̂‖, damit dekodierte Vektoren ihre Länge behalten; das QJL-Residuum (turboquant_prod) fügt 1 Bit Vorzeichen hinzu, das Skalarprodukte erwartungstreu macht; die zweite RVQ-Stufe quantisiert das Residuum noch einmal; Sink-Tokens behalten die ersten Tokens in fp16; Ausreißerkanäle speichern die größten Kanäle getrennt als int8. Die Bytes zeigen, was jede Option kostet.</translation>
+    </message>
+    <message>
+        <source>This dump has no queries for this layer, so attention cannot be shown. Open a dump that includes q tensors (e.g. the bundled sample) to see the effect on attention.</source>
+        <translation>Dieser Dump enthält für diese Schicht keine Queries, daher kann die Attention nicht gezeigt werden. Einen Dump mit q-Tensoren öffnen (z. B. das mitgelieferte Beispiel), um die Wirkung auf die Attention zu sehen.</translation>
+    </message>
+    <message>
+        <source>Norm correction</source>
+        <translation>Normkorrektur</translation>
+    </message>
+    <message>
+        <source>QJL residual</source>
+        <translation>QJL-Residuum</translation>
+    </message>
+    <message>
+        <source>Second RVQ stage</source>
+        <translation>Zweite RVQ-Stufe</translation>
+    </message>
+    <message>
+        <source>%1 sink tokens</source>
+        <translation>%1 Sink-Tokens</translation>
+    </message>
+    <message>
+        <source>%1 outlier channels</source>
+        <translation>%1 Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Layer of the dump whose keys or values are shown</source>
+        <translation>Schicht des Dumps, deren Keys oder Values gezeigt werden</translation>
+    </message>
+    <message>
+        <source>KV head of the layer (its query heads are used for the attention panel)</source>
+        <translation>KV-Kopf der Schicht (seine Query-Köpfe dienen dem Attention-Bereich)</translation>
+    </message>
+    <message>
+        <source>K (keys)</source>
+        <translation>K (Keys)</translation>
+    </message>
+    <message>
+        <source>V (values)</source>
+        <translation>V (Values)</translation>
+    </message>
+    <message>
+        <source>Quantize the keys or the values of this head; the attention panel shows why keys are more fragile</source>
+        <translation>Die Keys oder die Values dieses Kopfes quantisieren; der Attention-Bereich zeigt, warum Keys empfindlicher sind</translation>
+    </message>
+    <message>
+        <source>Token (position) whose vector is followed step by step; its query is used for the attention panel</source>
+        <translation>Token (Position), dessen Vektor Schritt für Schritt verfolgt wird; seine Query dient dem Attention-Bereich</translation>
+    </message>
+    <message>
+        <source>Quantization method (turboquant_mse, turboquant_prod and turboquant_rvq show every step)</source>
+        <translation>Quantisierungsverfahren (turboquant_mse, turboquant_prod und turboquant_rvq zeigen jeden Schritt)</translation>
+    </message>
+    <message>
+        <source>Bits per coordinate of the method&apos;s codebook (fixed formats have none)</source>
+        <translation>Bits pro Koordinate im Codebuch des Verfahrens (feste Formate haben keine)</translation>
+    </message>
+    <message>
+        <source>turboquant_mse: store ‖x‖/‖x̂_unit‖ instead of ‖x‖, so decoded vectors keep their length</source>
+        <translation>turboquant_mse: ‖x‖/‖x̂_unit‖ statt ‖x‖ speichern, damit dekodierte Vektoren ihre Länge behalten</translation>
+    </message>
+    <message>
+        <source>turboquant_prod: the 1-bit QJL sketch of the residual (off: its (b−1)-bit first stage alone)</source>
+        <translation>turboquant_prod: die 1-Bit-QJL-Skizze des Residuums (aus: nur die erste Stufe mit b−1 Bits)</translation>
+    </message>
+    <message>
+        <source>2nd RVQ stage</source>
+        <translation>2. RVQ-Stufe</translation>
+    </message>
+    <message>
+        <source>turboquant_rvq: quantize the first stage&apos;s residual again (off: stage 1 alone)</source>
+        <translation>turboquant_rvq: das Residuum der ersten Stufe erneut quantisieren (aus: nur Stufe 1)</translation>
+    </message>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Sink-Tokens</translation>
+    </message>
+    <message>
+        <source>Keep the first %1 tokens (attention sinks) in fp16</source>
+        <translation>Die ersten %1 Tokens (Attention-Sinks) in fp16 behalten</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Keep the %1 channels with the largest mean |x| apart as int8 with a per-token scale</source>
+        <translation>Die %1 Kanäle mit dem größten mittleren |x| getrennt als int8 mit einer Skala je Token speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>&amp;Schicht</translation>
+    </message>
+    <message>
+        <source>KV &amp;head</source>
+        <translation>KV-&amp;Kopf</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Verfahren</translation>
+    </message>
+    <message>
+        <source>&amp;Bits</source>
+        <translation>B&amp;its</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>Rel. err.</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>Head MSE</source>
+        <translation>Kopf-MSE</translation>
+    </message>
+    <message>
+        <source>Out. err.</source>
+        <translation>Ausg.-Fehler</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Each option measured off and on, everything else as selected</source>
+        <translation>Jede Option aus- und eingeschaltet gemessen, alles andere wie ausgewählt</translation>
+    </message>
+    <message>
+        <source>Cosine similarity and relative error ‖x−x̂‖²/‖x‖² of this vector, the head&apos;s mean relative MSE, and the bytes stored per vector</source>
+        <translation>Kosinus-Ähnlichkeit und relativer Fehler ‖x−x̂‖²/‖x‖² dieses Vektors, der mittlere relative MSE des Kopfes und die pro Vektor gespeicherten Bytes</translation>
+    </message>
+    <message>
+        <source>Score error relative to the spread of the scores, KL divergence of the weights and relative error of the attention output, over the query heads of this KV head</source>
+        <translation>Score-Fehler relativ zur Streuung der Scores, KL-Divergenz der Gewichte und relativer Fehler der Attention-Ausgabe, über die Query-Köpfe dieses KV-Kopfes</translation>
+    </message>
+    <message>
+        <source>1 · Rotation</source>
+        <translation>1 · Rotation</translation>
+    </message>
+    <message>
+        <source>2 · Codebook</source>
+        <translation>2 · Codebuch</translation>
+    </message>
+    <message>
+        <source>3 · Reconstruction</source>
+        <translation>3 · Rekonstruktion</translation>
+    </message>
+    <message>
+        <source>4 · Attention</source>
+        <translation>4 · Attention</translation>
+    </message>
+    <message>
+        <source>5 · Rate–distortion</source>
+        <translation>5 · Rate-Verzerrung</translation>
+    </message>
+    <message>
+        <source>6 · Options</source>
+        <translation>6 · Optionen</translation>
+    </message>
+    <message>
+        <source>Pick another method or bit-width, or another layer.</source>
+        <translation>Ein anderes Verfahren, eine andere Bitbreite oder eine andere Schicht wählen.</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>Open a dump (File → Open, or drop a file here) to follow one of its vectors through a method.</source>
+        <translation>Einen Dump öffnen (Datei → Öffnen oder eine Datei hierher ziehen), um einen seiner Vektoren durch ein Verfahren zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>cosine &lt;b&gt;%1&lt;/b&gt; · relative error &lt;b&gt;%2&lt;/b&gt; · head rel. MSE %3&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; bytes per vector (fp16: %5) · %6 bits per value%7</source>
+        <translation>Kosinus &lt;b&gt;%1&lt;/b&gt; · relativer Fehler &lt;b&gt;%2&lt;/b&gt; · rel. MSE des Kopfes %3&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; Bytes pro Vektor (fp16: %5) · %6 Bits pro Wert%7</translation>
+    </message>
+    <message>
+        <source> · this token is kept in fp16</source>
+        <translation> · dieses Token bleibt in fp16</translation>
+    </message>
+    <message>
+        <source>score error &lt;b&gt;%1&lt;/b&gt; of the score spread · KL %2 nats · output error &lt;b&gt;%3&lt;/b&gt; · largest weight change ×%4</source>
+        <translation>Score-Fehler &lt;b&gt;%1&lt;/b&gt; der Score-Streuung · KL %2 nats · Ausgabefehler &lt;b&gt;%3&lt;/b&gt; · größte Gewichtsänderung ×%4</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (ausgewählt)</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>nicht ausführbar: %1</translation>
+    </message>
+    <message>
+        <source>Layer %1, KV head %2, %3, token %4 of %5 · ran %6 · head_dim %7</source>
+        <translation>Schicht %1, KV-Kopf %2, %3, Token %4 von %5 · gerechnet: %6 · head_dim %7</translation>
     </message>
 </context>
 <context>
@@ -981,18 +1616,6 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;About VeloxQuant Studio</source>
-        <translation>&amp;Über VeloxQuant Studio</translation>
-    </message>
-    <message>
-        <source>About VeloxQuant Studio</source>
-        <translation>Über VeloxQuant Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for KV-cache quantization of large language models: load real attention activations, measure methods, allocate bits and export allocation files.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für die KV-Cache-Quantisierung großer Sprachmodelle: echte Attention-Aktivierungen laden, Verfahren messen, Bits zuteilen und Zuteilungsdateien exportieren.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Dataset</source>
         <translation>&amp;Datensatz</translation>
     </message>
@@ -1047,18 +1670,6 @@
     <message>
         <source>KV dumps (*.npz *.safetensors *.npy);;All files (*)</source>
         <translation>KV-Dumps (*.npz *.safetensors *.npy);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>%1 · Vulkan device %2 (no Vulkan backend in this build)</source>
-        <translation>%1 · Vulkan-Gerät %2 (kein Vulkan-Backend in diesem Build)</translation>
-    </message>
-    <message>
-        <source>no GPU qualifies</source>
-        <translation>keine GPU ist geeignet</translation>
-    </message>
-    <message>
-        <source>%1 (Vulkan unavailable: %2)</source>
-        <translation>%1 (Vulkan nicht verfügbar: %2)</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1132,6 +1743,52 @@
 Do you want to save them before closing?</source>
         <translation>Die Kalibrierung oder Zuteilung hat ungespeicherte Änderungen.
 Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved session</source>
+        <translation>Die ungespeicherte Sitzung wurde wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Lernen</translation>
+    </message>
+    <message>
+        <source>Restore unsaved session?</source>
+        <translation>Ungespeicherte Sitzung wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio did not close normally. An allocation you edited and did not save was kept at %1.
+Restore it?</source>
+        <translation>VeloxQuant Studio wurde nicht normal beendet. Eine bearbeitete, nicht gespeicherte Zuteilung wurde unter %1 aufbewahrt.
+Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Discard deletes it.</source>
+        <translation>„Verwerfen“ löscht sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Theme, language, compute backend, device and worker threads</source>
+        <translation>Farbschema, Sprache, Rechen-Backend, Gerät und Arbeits-Threads</translation>
+    </message>
+    <message>
+        <source>Show the log of background jobs</source>
+        <translation>Das Protokoll der Hintergrundaufträge zeigen</translation>
     </message>
 </context>
 <context>
@@ -1252,16 +1909,127 @@ Vor dem Schließen speichern?</translation>
         <translation>%1 Tokens × Batch %2</translation>
     </message>
     <message>
-        <source>Open a dump to see its memory.</source>
-        <translation>Einen Dump öffnen, um seinen Speicherbedarf zu sehen.</translation>
-    </message>
-    <message>
         <source>fp16 K+V: %1 at the dump&apos;s length, %2 at %3. Calibrate and allocate to compare.</source>
         <translation>fp16 K+V: %1 bei der Länge des Dumps, %2 bei %3. Zum Vergleichen kalibrieren und zuteilen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Allocation %1&lt;/b&gt; vs fp16 %2 (%3× smaller) at the dump&apos;s length · at %4: &lt;b&gt;%5&lt;/b&gt; vs fp16 %6</source>
         <translation>&lt;b&gt;Zuteilung %1&lt;/b&gt; gegen fp16 %2 (%3× kleiner) bei der Länge des Dumps · bei %4: &lt;b&gt;%5&lt;/b&gt; gegen fp16 %6</translation>
+    </message>
+    <message>
+        <source>Context length to project the KV-cache memory to</source>
+        <translation>Kontextlänge, auf die der Speicher des KV-Caches hochgerechnet wird</translation>
+    </message>
+    <message>
+        <source>Sequences held at once (the projection multiplies by it)</source>
+        <translation>Gleichzeitig gehaltene Sequenzen (die Hochrechnung multipliziert damit)</translation>
+    </message>
+    <message>
+        <source>Chart the bytes at the projected context and batch instead of the dump&apos;s own size</source>
+        <translation>Im Diagramm die Bytes bei hochgerechnetem Kontext und Batch statt bei der Größe des Dumps zeigen</translation>
+    </message>
+    <message>
+        <source>Open a dump (File → Open, or drop it on the window) to see its memory.</source>
+        <translation>Einen Dump öffnen (Datei → Öffnen oder auf das Fenster ziehen), um seinen Speicherbedarf zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>System folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language applies after a restart.</source>
+        <translation>Die Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>Automatic (Vulkan when a GPU qualifies, else CPU)</source>
+        <translation>Automatisch (Vulkan, wenn eine GPU geeignet ist, sonst CPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Vulkan</source>
+        <translation>Vulkan</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>No Vulkan device found: %1</source>
+        <translation>Kein Vulkan-Gerät gefunden: %1</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>kein Grund gemeldet</translation>
+    </message>
+    <message>
+        <source>Automatic picks the first discrete, else integrated GPU.</source>
+        <translation>„Automatisch“ wählt die erste dedizierte GPU, sonst die integrierte.</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>CPU threads for calibration, allocation and evaluation jobs</source>
+        <translation>CPU-Threads für Kalibrierungs-, Zuteilungs- und Auswertungsaufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>&amp;Arbeits-Threads:</translation>
+    </message>
+    <message>
+        <source>Backend and device apply to the next job.</source>
+        <translation>Backend und Gerät gelten ab dem nächsten Auftrag.</translation>
+    </message>
+    <message>
+        <source>%1: not found on this machine</source>
+        <translation>%1: auf diesem Rechner nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +2192,14 @@ Vor dem Schließen speichern?</translation>
     <message>
         <source>%1 per layer: uniform vs allocation</source>
         <translation>%1 je Schicht: gleichmäßig gegen Zuteilung</translation>
+    </message>
+    <message>
+        <source>The error per layer shown on the chart</source>
+        <translation>Der im Diagramm gezeigte Fehler je Schicht</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis</source>
+        <translation>Logarithmische Werteachse</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +2486,46 @@ keynorm: die Näherung mittleres ‖k‖² von VeloxQuant-MLX (billig, oft falsc
         <source>; %1 query positions per head</source>
         <translation>; %1 Query-Positionen je Kopf</translation>
     </message>
+    <message>
+        <source>Bit-widths (or formats) of the menu each group is measured at</source>
+        <translation>Bitbreiten (oder Formate) des Menüs, bei denen jede Gruppe gemessen wird</translation>
+    </message>
+    <message>
+        <source>One group per layer and KV head, or one per layer (what a runtime can allocate)</source>
+        <translation>Eine Gruppe je Schicht und KV-Kopf oder eine je Schicht (was eine Laufzeitumgebung zuteilen kann)</translation>
+    </message>
+    <message>
+        <source>Keys and values as separate groups (they get their own bits), or together</source>
+        <translation>Keys und Values als getrennte Gruppen (sie bekommen eigene Bits) oder gemeinsam</translation>
+    </message>
+    <message>
+        <source>Calibrate the open dump with these settings (F5); Esc cancels</source>
+        <translation>Den geöffneten Dump mit diesen Einstellungen kalibrieren (F5); Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>What the bars show: the measured distortion, weighted by the group&apos;s importance, the weight, or the fitted slope β</source>
+        <translation>Was die Balken zeigen: die gemessene Verzerrung, diese gewichtet mit der Bedeutung der Gruppe, das Gewicht oder die angepasste Steigung β</translation>
+    </message>
+    <message>
+        <source>The menu entry (bit-width or format) whose measurement the bars show</source>
+        <translation>Der Menüeintrag (Bitbreite oder Format), dessen Messung die Balken zeigen</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis (small and large errors side by side)</source>
+        <translation>Logarithmische Werteachse (kleine und große Fehler nebeneinander)</translation>
+    </message>
+    <message>
+        <source>The menu entry whose distortion is shown</source>
+        <translation>Der Menüeintrag, dessen Verzerrung gezeigt wird</translation>
+    </message>
+    <message>
+        <source>(no menu)</source>
+        <translation>(kein Menü)</translation>
+    </message>
+    <message>
+        <source>The menu is not valid yet: %1</source>
+        <translation>Das Menü ist noch nicht gültig: %1</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::SessionFiles</name>
@@ -1767,6 +2583,16 @@ keynorm: die Näherung mittleres ‖k‖² von VeloxQuant-MLX (billig, oft falsc
     <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SetGroupsChoiceCommand</name>
+    <message numerus="yes">
+        <source>%n group(s) → %1</source>
+        <translation>
+            <numerusform>%n Gruppe → %1</numerusform>
+            <numerusform>%n Gruppen → %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

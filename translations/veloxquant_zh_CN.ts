@@ -23,6 +23,33 @@
         <source>Interface language: en, de or zh_CN (default: the setting, else the system locale).</source>
         <translation>界面语言：en、de 或 zh_CN（默认：按设置，否则跟随系统区域设置）。</translation>
     </message>
+    <message>
+        <source>Print the path of the bundled sample opened by default, and quit.</source>
+        <translation>打印默认打开的内置示例的路径，然后退出。</translation>
+    </message>
+    <message>
+        <source>The bundled samples were not found; reinstall VeloxQuant Studio.</source>
+        <translation>未找到内置示例；请重新安装 VeloxQuant Studio。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::AboutDialog</name>
+    <message>
+        <source>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for KV-cache quantization of large language models: load real attention activations, measure quantization methods (TurboQuant, QJL, PolarQuant, KIVI, llama.cpp and MLX formats), learn how they work, allocate bits per layer and head, verify and export the allocation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), Eigen and Vulkan compute.&lt;/p&gt;&lt;p&gt;The bundled samples are activations of TinyStories-656K (Apache-2.0); see the LICENSE file beside them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;面向大语言模型 KV 缓存量化的工作台：加载真实的注意力激活值，测量各种量化方法（TurboQuant、QJL、PolarQuant、KIVI、llama.cpp 与 MLX 格式），了解它们的工作原理，按层和头分配位数，验证并导出分配结果。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3），使用 Eigen 和 Vulkan 计算。&lt;/p&gt;&lt;p&gt;内置示例是 TinyStories-656K 的激活值（Apache-2.0）；详见其旁边的 LICENSE 文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About VeloxQuant Studio</source>
+        <translation>关于 VeloxQuant Studio</translation>
+    </message>
+    <message>
+        <source>&amp;About VeloxQuant Studio</source>
+        <translation>关于 VeloxQuant Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version, what the program does and licences</source>
+        <translation>版本、程序功能与许可证</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::AllocationChart</name>
@@ -39,12 +66,12 @@
         <translation>每组每值存储位数（拖动柱条可修改）</translation>
     </message>
     <message>
-        <source>No allocation yet: calibrate first</source>
-        <translation>尚无分配：请先校准</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3 bpv stored&lt;br&gt;predicted D = %4&lt;br&gt;w = %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;存储 %3 bpv&lt;br&gt;预测 D = %4&lt;br&gt;w = %5</translation>
+    </message>
+    <message>
+        <source>No allocation yet: calibrate in the Sensitivity view (F5), then Optimal</source>
+        <translation>尚无分配：先在敏感度视图中校准 (F5)，再点击“最优”</translation>
     </message>
 </context>
 <context>
@@ -225,10 +252,6 @@
         <translation>正在验证…</translation>
     </message>
     <message>
-        <source>No allocation.</source>
-        <translation>没有分配。</translation>
-    </message>
-    <message>
         <source>Run a calibration (Sensitivity view, F5) to allocate bits.</source>
         <translation>请先运行校准（敏感度视图，F5）再分配位数。</translation>
     </message>
@@ -263,6 +286,33 @@
     <message>
         <source>Predicted values are estimates from calibration; Verify measures them.</source>
         <translation>预测值是校准得出的估计；“验证”会实际测量。</translation>
+    </message>
+    <message>
+        <source>Target average rate over every group (the budget); the solvers use it</source>
+        <translation>所有组的目标平均码率（即预算）；求解器据此分配</translation>
+    </message>
+    <message>
+        <source>Average rate for the key groups (with K/V budgets)</source>
+        <translation>键组的平均码率（K/V 分别预算时）</translation>
+    </message>
+    <message>
+        <source>Average rate for the value groups (with K/V budgets)</source>
+        <translation>值组的平均码率（K/V 分别预算时）</translation>
+    </message>
+    <message>
+        <source>No allocation yet: set the target and press Optimal, RateQuant or Uniform.</source>
+        <translation>尚无分配：设置目标后点击“最优”、“RateQuant”或“均匀”。</translation>
+    </message>
+    <message>
+        <source>Double-click or F2 on Setting to edit; with several rows selected, the edit applies to all</source>
+        <translation>双击“设置”列或按 F2 进行编辑；选中多行时，修改将应用于所有选中行</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::Autosave</name>
+    <message>
+        <source>Could not autosave to %1: %2</source>
+        <translation>无法自动保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -310,6 +360,10 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -485,10 +539,6 @@
         <translation>选择方法和位宽，然后点击“运行”。</translation>
     </message>
     <message>
-        <source>Open a dump first.</source>
-        <translation>请先打开一个转储。</translation>
-    </message>
-    <message>
         <source>Nothing to run: pick at least one method (and bit-widths it offers).</source>
         <translation>无可运行内容：请至少选择一种方法（及其支持的位宽）。</translation>
     </message>
@@ -497,6 +547,33 @@
         <translation>
             <numerusform>正在比较 %n 个配置…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Methods to compare: tick them, then Run</source>
+        <translation>要比较的方法：勾选后点击“运行”</translation>
+    </message>
+    <message>
+        <source>Query positions sampled per head for the attention metrics (0: all)</source>
+        <translation>注意力指标中每个头采样的查询位置数（0：全部）</translation>
+    </message>
+    <message>
+        <source>The error on the chart&apos;s vertical axis</source>
+        <translation>图表纵轴上显示的误差</translation>
+    </message>
+    <message>
+        <source>Measure every ticked method at each bit-width on the whole dump</source>
+        <translation>在整个转储上以每种位宽测量每个已勾选的方法</translation>
+    </message>
+    <message>
+        <source>Open a dump first (File → Open, or drop it on the window), then pick methods and Run.</source>
+        <translation>请先打开转储（文件 → 打开，或将其拖放到窗口上），然后选择方法并点击“运行”。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::Compute</name>
+    <message>
+        <source>%1 — GPU not used: %2</source>
+        <translation>%1 — 未使用 GPU：%2</translation>
     </message>
 </context>
 <context>
@@ -528,6 +605,16 @@
     <message>
         <source>Tensors use different element types.</source>
         <translation>各张量的元素类型不同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Non-finite values: %1 NaN and %2 Inf in %n tensor(s) (%3). Metrics skip them; quantizers may not.</source>
+        <translation>
+            <numerusform>非有限值：%n 个张量中有 %1 个 NaN 和 %2 个 Inf（%3）。指标计算会跳过它们，量化器则未必。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking values of %1</source>
+        <translation>正在检查 %1 的数值</translation>
     </message>
 </context>
 <context>
@@ -571,6 +658,65 @@
     <message>
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::ErrorHint</name>
+    <message>
+        <source>Check that the file or folder exists and that you may read (or write) it, and that the disk is not full.</source>
+        <translation>请检查文件或文件夹是否存在、您是否有读取（或写入）权限，以及磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>Check the path, or open the file with File ▸ Open.</source>
+        <translation>请检查路径，或通过“文件 ▸ 打开”打开该文件。</translation>
+    </message>
+    <message>
+        <source>Open a .npz, .safetensors or a folder of .npy files (tools/dump_kv.py writes them).</source>
+        <translation>请打开 .npz、.safetensors 文件或包含 .npy 文件的文件夹（可由 tools/dump_kv.py 生成）。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or was not copied completely: copy or export it again.</source>
+        <translation>文件已损坏或未完整复制：请重新复制或导出。</translation>
+    </message>
+    <message>
+        <source>Write the dump again with the exporter that made it, or fix the named entry.</source>
+        <translation>请用生成该转储的导出工具重新写出，或修正所指出的条目。</translation>
+    </message>
+    <message>
+        <source>Save the tensors as float32, float16 or bfloat16.</source>
+        <translation>请将张量保存为 float32、float16 或 bfloat16。</translation>
+    </message>
+    <message>
+        <source>Save the array with numpy.ascontiguousarray first.</source>
+        <translation>保存前请先用 numpy.ascontiguousarray 转换该数组。</translation>
+    </message>
+    <message>
+        <source>A dump needs k and v tensors for every layer, with matching shapes (q is optional).</source>
+        <translation>转储的每一层都需要形状匹配的 k 和 v 张量（q 可选）。</translation>
+    </message>
+    <message>
+        <source>Add &quot;layout&quot;: &quot;HTD&quot; or &quot;THD&quot; to the dump&apos;s JSON sidecar.</source>
+        <translation>请在转储的 JSON 附属文件中添加 &quot;layout&quot;: &quot;HTD&quot; 或 &quot;THD&quot;。</translation>
+    </message>
+    <message>
+        <source>Re-save the .npz with numpy.savez or numpy.savez_compressed.</source>
+        <translation>请用 numpy.savez 或 numpy.savez_compressed 重新保存该 .npz 文件。</translation>
+    </message>
+    <message>
+        <source>Change the named setting to a value in its range and try again.</source>
+        <translation>请将所指的设置改为其范围内的值，然后重试。</translation>
+    </message>
+    <message>
+        <source>Choose another method, or run on the CPU backend.</source>
+        <translation>请选择其他方法，或改用 CPU 后端运行。</translation>
+    </message>
+    <message>
+        <source>Raise the target, protect fewer layers, or add cheaper settings to the menu.</source>
+        <translation>请提高目标、减少受保护的层，或在菜单中加入更节省空间的设置。</translation>
+    </message>
+    <message>
+        <source>Please report it with the file and the steps that led here.</source>
+        <translation>请附上该文件和导致此问题的操作步骤进行报告。</translation>
     </message>
 </context>
 <context>
@@ -704,6 +850,68 @@
     </message>
 </context>
 <context>
+    <name>vq::ui::GuideDialog</name>
+    <message>
+        <source>&lt;h2&gt;VeloxQuant Studio in five steps&lt;/h2&gt;&lt;p&gt;VeloxQuant Studio measures how KV-cache quantization methods behave on real attention activations and chooses how many bits each layer and head gets.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Open&lt;/b&gt; a KV dump: &lt;i&gt;File ▸ Open Dump&lt;/i&gt; (Ctrl+O), a recent file, or drop a .npz, .safetensors or folder of .npy on the window. The app starts on a bundled real sample (TinyStories). The Dataset panel lists layers, heads, tokens, dtypes and memory.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Calibrate&lt;/b&gt; in the &lt;i&gt;Sensitivity&lt;/i&gt; view: pick a probe, a method and the bit-widths, then &lt;i&gt;Run&lt;/i&gt; (F5). Each group (layer × head, keys and values) gets an error for every bit-width: tall bars are sensitive groups that need more bits.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Allocate&lt;/b&gt; in the &lt;i&gt;Allocation&lt;/i&gt; view: set the target average bits and run &lt;i&gt;optimal&lt;/i&gt;, &lt;i&gt;ratequant&lt;/i&gt; or &lt;i&gt;uniform&lt;/i&gt;. Click or drag a bar to change one group by hand; every edit can be undone (Ctrl+Z).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Verify&lt;/b&gt;: &lt;i&gt;Verify&lt;/i&gt; quantizes the dump with the allocation and measures the real errors; the &lt;i&gt;Quality&lt;/i&gt; view compares them with a uniform allocation of the same size, the &lt;i&gt;Memory&lt;/i&gt; view shows the bytes against fp16 and &lt;i&gt;Compare&lt;/i&gt; measures methods side by side.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt;: &lt;i&gt;File ▸ Export&lt;/i&gt; writes the allocation for llama.cpp, vLLM, Hugging Face, MLX or VeloxQuant, and &lt;i&gt;File ▸ Save Session&lt;/i&gt; keeps the calibration and the allocation (*.vqalloc.json).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;The Learn view&lt;/h3&gt;&lt;p&gt;Pick a layer, a KV head, keys or values, a token and a method: the view follows that one vector through the method — the random rotation, the histogram of rotated coordinates against the density the codebook was designed for (centroids and decision boundaries drawn), the reconstruction and its error, the attention of the token&apos;s query with the original and quantized keys or values, the rate–distortion curve against the Shannon limit 4^−b, and what norm correction, the QJL residual, the second RVQ stage, sink tokens and outlier channels change. Move the bits from 4 to 2 with K selected and watch the attention weights drift: a score error is exponentiated by the softmax, which is why keys need more bits than values.&lt;/p&gt;&lt;h3&gt;Tips&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Every long computation runs in the background; Esc cancels it.&lt;/li&gt;&lt;li&gt;Charts: drag to zoom, double-click to reset, right-click to save PNG/SVG or copy.&lt;/li&gt;&lt;li&gt;Tables: Ctrl+C copies the selected cells; &lt;i&gt;File ▸ Export&lt;/i&gt; writes a view&apos;s table as CSV.&lt;/li&gt;&lt;li&gt;Ctrl+1 shows the Dataset panel, Ctrl+2… the views in tab order.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;五步上手 VeloxQuant Studio&lt;/h2&gt;&lt;p&gt;VeloxQuant Studio 在真实的注意力激活值上测量各种 KV 缓存量化方法的表现，并决定每一层、每个头分配多少位。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;打开&lt;/b&gt; KV 转储：通过&lt;i&gt;文件 ▸ 打开转储&lt;/i&gt; (Ctrl+O)、最近打开的文件，或将 .npz、.safetensors 文件或 .npy 文件夹拖放到窗口上。程序启动时会打开一个内置的真实示例（TinyStories）。数据集面板列出层、头、词元、数据类型和内存。&lt;/li&gt;&lt;li&gt;在&lt;i&gt;敏感度&lt;/i&gt;视图中&lt;b&gt;校准&lt;/b&gt;：选择探针、方法和位宽，然后点击&lt;i&gt;运行&lt;/i&gt; (F5)。每个组（层 × 头，键和值）在每种位宽下都会得到一个误差：高的柱条表示敏感的组，需要更多位数。&lt;/li&gt;&lt;li&gt;在&lt;i&gt;分配&lt;/i&gt;视图中&lt;b&gt;分配&lt;/b&gt;：设置目标平均位数，然后运行&lt;i&gt;最优&lt;/i&gt;、&lt;i&gt;RateQuant&lt;/i&gt; 或&lt;i&gt;均匀&lt;/i&gt;。点击或拖动柱条可手动修改单个组；每次编辑都可以撤销 (Ctrl+Z)。&lt;/li&gt;&lt;li&gt;&lt;b&gt;验证&lt;/b&gt;：&lt;i&gt;验证&lt;/i&gt;按分配量化转储并测量真实误差；&lt;i&gt;质量&lt;/i&gt;视图将其与相同大小的均匀分配进行比较，&lt;i&gt;内存&lt;/i&gt;视图显示相对 fp16 的字节数，&lt;i&gt;比较&lt;/i&gt;视图则并排测量各种方法。&lt;/li&gt;&lt;li&gt;&lt;b&gt;导出&lt;/b&gt;：&lt;i&gt;文件 ▸ 导出&lt;/i&gt;将分配写成 llama.cpp、vLLM、Hugging Face、MLX 或 VeloxQuant 的格式，&lt;i&gt;文件 ▸ 保存会话&lt;/i&gt;则保存校准和分配结果 (*.vqalloc.json)。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;学习视图&lt;/h3&gt;&lt;p&gt;选择一层、一个 KV 头、键或值、一个词元和一种方法：该视图会跟踪这一个向量经过该方法的全过程——随机旋转；旋转后坐标的直方图与码本设计所依据的密度对比（绘出质心和判决边界）；重建结果及其误差；该词元的查询分别与原始和量化后的键或值计算出的注意力；与香农极限 4^−b 对比的率失真曲线；以及范数校正、QJL 残差、第二级 RVQ、汇聚词元和离群通道各自带来的变化。选中 K 后把位数从 4 调到 2，观察注意力权重如何偏移：得分误差会被 softmax 指数放大，这就是键比值需要更多位数的原因。&lt;/p&gt;&lt;h3&gt;提示&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;所有耗时的计算都在后台运行；按 Esc 可取消。&lt;/li&gt;&lt;li&gt;图表：拖动可缩放，双击可复位，右键可保存为 PNG/SVG 或复制。&lt;/li&gt;&lt;li&gt;表格：Ctrl+C 复制所选单元格；&lt;i&gt;文件 ▸ 导出&lt;/i&gt;可将视图中的表格写为 CSV。&lt;/li&gt;&lt;li&gt;Ctrl+1 显示数据集面板，Ctrl+2… 按标签页顺序显示各视图。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio Guide</source>
+        <translation>VeloxQuant Studio 指南</translation>
+    </message>
+    <message>
+        <source>How to go from a KV dump to an exported bit allocation</source>
+        <translation>从 KV 转储到导出的位数分配</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio &amp;Guide</source>
+        <translation>VeloxQuant Studio 指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The workflow from a KV dump to an exported allocation, and the Learn view</source>
+        <translation>从 KV 转储到导出分配的工作流程，以及学习视图</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobLogModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>vq::ui::JobPanel</name>
     <message>
         <source>Cancel</source>
@@ -749,12 +957,438 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>The allocation does not cover layer %1.</source>
-        <translation>该分配未覆盖第 %1 层。</translation>
-    </message>
-    <message>
         <source>Quality</source>
         <translation>质量</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the selected running job (or every running job when none is selected)</source>
+        <translation>停止所选的正在运行的任务（未选择时停止所有正在运行的任务）</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>清除已完成(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::LearnView</name>
+    <message>
+        <source>Unit vector before/after the rotation</source>
+        <translation>旋转前后的单位向量</translation>
+    </message>
+    <message>
+        <source>Unit vector (this method does not rotate; Π shown for comparison)</source>
+        <translation>单位向量（该方法不做旋转；Π 仅作对比）</translation>
+    </message>
+    <message>
+        <source>coordinate</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>旋转前</translation>
+    </message>
+    <message>
+        <source>after rotation</source>
+        <translation>旋转后</translation>
+    </message>
+    <message>
+        <source>±1/√d</source>
+        <translation>±1/√d</translation>
+    </message>
+    <message>
+        <source>Rotated coordinates vs the %1-bit codebook</source>
+        <translation>旋转后的坐标与 %1 位码本</translation>
+    </message>
+    <message>
+        <source>Rotated coordinates (this method has no scalar codebook here)</source>
+        <translation>旋转后的坐标（该方法在此没有标量码本）</translation>
+    </message>
+    <message>
+        <source>unrotated</source>
+        <translation>未旋转</translation>
+    </message>
+    <message>
+        <source>rotated</source>
+        <translation>已旋转</translation>
+    </message>
+    <message>
+        <source>N(0, 1/d) pdf</source>
+        <translation>N(0, 1/d) 概率密度</translation>
+    </message>
+    <message>
+        <source>Beta pdf</source>
+        <translation>Beta 概率密度</translation>
+    </message>
+    <message>
+        <source>rotated unit coordinate</source>
+        <translation>旋转后的单位坐标</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>boundaries</source>
+        <translation>判决边界</translation>
+    </message>
+    <message>
+        <source>centroids</source>
+        <translation>质心</translation>
+    </message>
+    <message>
+        <source>this token</source>
+        <translation>本词元</translation>
+    </message>
+    <message>
+        <source>Original vs decoded, per coordinate</source>
+        <translation>原始值与解码值（逐坐标）</translation>
+    </message>
+    <message>
+        <source>original x</source>
+        <translation>原始 x</translation>
+    </message>
+    <message>
+        <source>decoded x̂</source>
+        <translation>解码 x̂</translation>
+    </message>
+    <message>
+        <source>error x̂ − x</source>
+        <translation>误差 x̂ − x</translation>
+    </message>
+    <message>
+        <source>No queries in this layer: attention cannot be shown</source>
+        <translation>该层没有查询：无法显示注意力</translation>
+    </message>
+    <message>
+        <source>Weights of query head %1, %2 quantized</source>
+        <translation>查询头 %1 的注意力权重（%2已量化）</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>key position</source>
+        <translation>键位置</translation>
+    </message>
+    <message>
+        <source>weight p_j</source>
+        <translation>权重 p_j</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>quantized K</source>
+        <translation>量化后的 K</translation>
+    </message>
+    <message>
+        <source>quantized V</source>
+        <translation>量化后的 V</translation>
+    </message>
+    <message>
+        <source>Rate–distortion of %1 on this head</source>
+        <translation>%1 在该头上的率失真</translation>
+    </message>
+    <message>
+        <source>bits per value (stored)</source>
+        <translation>每值位数（存储）</translation>
+    </message>
+    <message>
+        <source>relative MSE (log)</source>
+        <translation>相对 MSE（对数）</translation>
+    </message>
+    <message>
+        <source>4^−b limit</source>
+        <translation>极限 4^−b</translation>
+    </message>
+    <message>
+        <source>Lloyd–Max</source>
+        <translation>Lloyd–Max</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>%1 bits per value, relative MSE %2</source>
+        <translation>每值 %1 位，相对 MSE %2</translation>
+    </message>
+    <message>
+        <source>Learn: quantizing one head</source>
+        <translation>学习：量化单个头</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 1 – rotate.&lt;/b&gt; The norm ‖x‖ is stored apart (fp16) and the unit vector x/‖x‖ is multiplied by a random rotation Π. A rotation keeps lengths and inner products, but it spreads the energy of a few large channels over all coordinates: after it every coordinate looks alike, so one fixed codebook fits all of them. Methods without a rotation quantize x as it is.</source>
+        <translation>&lt;b&gt;第 1 步——旋转。&lt;/b&gt;范数 ‖x‖ 单独存储（fp16），单位向量 x/‖x‖ 则乘以一个随机旋转 Π。旋转保持长度和内积不变，但会把少数几个大通道的能量分散到所有坐标上：旋转之后每个坐标的分布都差不多，因此一个固定的码本就能适用于全部坐标。不做旋转的方法直接对原始的 x 进行量化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 2 – one codebook for every coordinate.&lt;/b&gt; Bars: all rotated coordinates of this head (every token). Curve: the density the codebook was designed for, one coordinate of a random unit vector in d dimensions (the exact Beta law, ≈ N(0, 1/d) for large d). Solid marks: the 2^b centroids; dashed: the decision boundaries. Each coordinate is replaced by the centroid of its cell. The thin outline is the same data without rotation: less regular, so a fixed codebook would fit it worse.</source>
+        <translation>&lt;b&gt;第 2 步——所有坐标共用一个码本。&lt;/b&gt;柱条：该头所有旋转后的坐标（全部词元）。曲线：码本设计所依据的密度，即 d 维随机单位向量中一个坐标的分布（精确为 Beta 分布，d 较大时 ≈ N(0, 1/d)）。实线标记：2^b 个质心；虚线：判决边界。每个坐标都被替换为其所在区间的质心。细轮廓线是未经旋转的同一批数据：它不够规则，固定码本对它的拟合会更差。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 3 – decode.&lt;/b&gt; The centroids are rotated back and multiplied by the stored norm. The chart shows the original coordinates, the decoded ones and their difference. A cosine similarity near 1 means the direction survived; the relative error is ‖x−x̂‖²/‖x‖². Bytes count everything stored for one vector (indices, norms, protection), against 2·d bytes in fp16.</source>
+        <translation>&lt;b&gt;第 3 步——解码。&lt;/b&gt;质心被旋转回原来的坐标系，再乘以存储的范数。图表显示原始坐标、解码后的坐标以及二者之差。余弦相似度接近 1 表示方向得以保留；相对误差为 ‖x−x̂‖²/‖x‖²。字节数统计了一个向量存储的全部内容（索引、范数、保护部分），可与 fp16 下的 2·d 字节对比。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why keys are fragile.&lt;/b&gt; This token&apos;s query scores every earlier key, ℓ_j = ⟨q,k_j⟩/√d, and the weights are p = softmax(ℓ). An error Δ in one score multiplies that key&apos;s weight by e^Δ: key errors are exponentiated. Every bit less roughly doubles the score error, so at 2 bits the weights (orange) drift far from the original ones (blue) and attention reads the wrong tokens; at 4 bits they almost coincide. Compare the output error with V selected.</source>
+        <translation>&lt;b&gt;为什么键很脆弱。&lt;/b&gt;该词元的查询会给之前的每个键打分，ℓ_j = ⟨q,k_j⟩/√d，权重为 p = softmax(ℓ)。某个得分上的误差 Δ 会使该键的权重乘以 e^Δ：键的误差被指数放大。每少一位，得分误差大约翻倍，因此在 2 位时权重（橙色）会远离原始权重（蓝色），注意力会读到错误的词元；在 4 位时两者几乎重合。可选中 V 对比输出误差。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why values are tolerant.&lt;/b&gt; Quantized values leave the scores and weights unchanged (the two curves coincide); the output o = Σ p_j v_j only moves linearly with the value errors, and averaging over many tokens shrinks them further. That is why values can take fewer bits than keys for the same output error. Compare with K selected.</source>
+        <translation>&lt;b&gt;为什么值更能容忍误差。&lt;/b&gt;量化值不会改变得分和权重（两条曲线重合）；输出 o = Σ p_j v_j 只随值的误差线性变化，而对大量词元加权平均又会进一步缩小误差。因此在输出误差相同时，值可以比键使用更少的位数。可选中 K 进行对比。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rate and distortion.&lt;/b&gt; Each point is this method on this head, measured: relative MSE against the stored bits per value (norms included). Dotted: the Shannon limit 4^−b of a Gaussian source, which no quantizer beats. Dashed: the Lloyd–Max scalar quantizer, the best one coordinate at a time. One more bit divides the error by about 4. The ringed point is the current setting.</source>
+        <translation>&lt;b&gt;码率与失真。&lt;/b&gt;每个点都是该方法在该头上的实测结果：相对 MSE 与每值存储位数（含范数）的关系。点线：高斯信源的香农极限 4^−b，任何量化器都无法超越。虚线：Lloyd–Max 标量量化器，即逐个坐标量化时的最优方案。每多一位，误差约降为原来的 1/4。带圈的点是当前设置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What each option changes.&lt;/b&gt; Each option is measured off and on with everything else as selected. Norm correction stores ‖x‖/‖x̂‖ so decoded vectors keep their length; the QJL residual (turboquant_prod) adds 1 bit of signs that makes inner products unbiased; the second RVQ stage quantizes the residual again; sink tokens keep the first tokens in fp16; outlier channels keep the largest channels apart as int8. Bytes show what each costs.</source>
+        <translation>&lt;b&gt;各选项的作用。&lt;/b&gt;每个选项都在关闭和开启两种状态下测量，其余设置保持当前选择。范数校正存储 ‖x‖/‖x̂‖，使解码后的向量保持原有长度；QJL 残差（turboquant_prod）增加 1 位符号，使内积估计无偏；第二级 RVQ 对残差再量化一次；汇聚词元把最前面的若干词元保留为 fp16；离群通道把最大的几个通道单独以 int8 存储。字节数显示每个选项的开销。</translation>
+    </message>
+    <message>
+        <source>This dump has no queries for this layer, so attention cannot be shown. Open a dump that includes q tensors (e.g. the bundled sample) to see the effect on attention.</source>
+        <translation>该转储在这一层没有查询，因此无法显示注意力。请打开包含 q 张量的转储（例如内置示例）以查看对注意力的影响。</translation>
+    </message>
+    <message>
+        <source>Norm correction</source>
+        <translation>范数校正</translation>
+    </message>
+    <message>
+        <source>QJL residual</source>
+        <translation>QJL 残差</translation>
+    </message>
+    <message>
+        <source>Second RVQ stage</source>
+        <translation>第二级 RVQ</translation>
+    </message>
+    <message>
+        <source>%1 sink tokens</source>
+        <translation>%1 个汇聚词元</translation>
+    </message>
+    <message>
+        <source>%1 outlier channels</source>
+        <translation>%1 个离群通道</translation>
+    </message>
+    <message>
+        <source>Layer of the dump whose keys or values are shown</source>
+        <translation>要显示其键或值的转储层</translation>
+    </message>
+    <message>
+        <source>KV head of the layer (its query heads are used for the attention panel)</source>
+        <translation>该层的 KV 头（其查询头用于注意力面板）</translation>
+    </message>
+    <message>
+        <source>K (keys)</source>
+        <translation>K（键）</translation>
+    </message>
+    <message>
+        <source>V (values)</source>
+        <translation>V（值）</translation>
+    </message>
+    <message>
+        <source>Quantize the keys or the values of this head; the attention panel shows why keys are more fragile</source>
+        <translation>量化该头的键或值；注意力面板会说明为什么键更脆弱</translation>
+    </message>
+    <message>
+        <source>Token (position) whose vector is followed step by step; its query is used for the attention panel</source>
+        <translation>逐步跟踪其向量的词元（位置）；其查询用于注意力面板</translation>
+    </message>
+    <message>
+        <source>Quantization method (turboquant_mse, turboquant_prod and turboquant_rvq show every step)</source>
+        <translation>量化方法（turboquant_mse、turboquant_prod 和 turboquant_rvq 会展示每个步骤）</translation>
+    </message>
+    <message>
+        <source>Bits per coordinate of the method&apos;s codebook (fixed formats have none)</source>
+        <translation>该方法码本中每个坐标的位数（固定格式没有此项）</translation>
+    </message>
+    <message>
+        <source>turboquant_mse: store ‖x‖/‖x̂_unit‖ instead of ‖x‖, so decoded vectors keep their length</source>
+        <translation>turboquant_mse：存储 ‖x‖/‖x̂_unit‖ 而非 ‖x‖，使解码后的向量保持原有长度</translation>
+    </message>
+    <message>
+        <source>turboquant_prod: the 1-bit QJL sketch of the residual (off: its (b−1)-bit first stage alone)</source>
+        <translation>turboquant_prod：残差的 1 位 QJL 草图（关闭时：仅使用其 (b−1) 位的第一级）</translation>
+    </message>
+    <message>
+        <source>2nd RVQ stage</source>
+        <translation>第二级 RVQ</translation>
+    </message>
+    <message>
+        <source>turboquant_rvq: quantize the first stage&apos;s residual again (off: stage 1 alone)</source>
+        <translation>turboquant_rvq：对第一级的残差再次量化（关闭时：仅第一级）</translation>
+    </message>
+    <message>
+        <source>Sink tokens</source>
+        <translation>汇聚词元</translation>
+    </message>
+    <message>
+        <source>Keep the first %1 tokens (attention sinks) in fp16</source>
+        <translation>将前 %1 个词元（注意力汇聚点）保留为 fp16</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>离群通道</translation>
+    </message>
+    <message>
+        <source>Keep the %1 channels with the largest mean |x| apart as int8 with a per-token scale</source>
+        <translation>将平均 |x| 最大的 %1 个通道单独以 int8 存储，每个词元使用一个缩放因子</translation>
+    </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>KV &amp;head</source>
+        <translation>KV 头(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>词元(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Bits</source>
+        <translation>位数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Rel. err.</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Head MSE</source>
+        <translation>头 MSE</translation>
+    </message>
+    <message>
+        <source>Out. err.</source>
+        <translation>输出误差</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Each option measured off and on, everything else as selected</source>
+        <translation>每个选项分别在关闭和开启时测量，其余保持当前选择</translation>
+    </message>
+    <message>
+        <source>Cosine similarity and relative error ‖x−x̂‖²/‖x‖² of this vector, the head&apos;s mean relative MSE, and the bytes stored per vector</source>
+        <translation>该向量的余弦相似度和相对误差 ‖x−x̂‖²/‖x‖²、该头的平均相对 MSE，以及每个向量存储的字节数</translation>
+    </message>
+    <message>
+        <source>Score error relative to the spread of the scores, KL divergence of the weights and relative error of the attention output, over the query heads of this KV head</source>
+        <translation>得分误差相对于得分离散程度的比例、权重的 KL 散度以及注意力输出的相对误差，统计范围为该 KV 头对应的各查询头</translation>
+    </message>
+    <message>
+        <source>1 · Rotation</source>
+        <translation>1 · 旋转</translation>
+    </message>
+    <message>
+        <source>2 · Codebook</source>
+        <translation>2 · 码本</translation>
+    </message>
+    <message>
+        <source>3 · Reconstruction</source>
+        <translation>3 · 重建</translation>
+    </message>
+    <message>
+        <source>4 · Attention</source>
+        <translation>4 · 注意力</translation>
+    </message>
+    <message>
+        <source>5 · Rate–distortion</source>
+        <translation>5 · 率失真</translation>
+    </message>
+    <message>
+        <source>6 · Options</source>
+        <translation>6 · 选项</translation>
+    </message>
+    <message>
+        <source>Pick another method or bit-width, or another layer.</source>
+        <translation>请选择其他方法、位宽或其他层。</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Open a dump (File → Open, or drop a file here) to follow one of its vectors through a method.</source>
+        <translation>打开转储（文件 → 打开，或将文件拖放到此处），即可跟踪其中一个向量经过某种方法的全过程。</translation>
+    </message>
+    <message>
+        <source>cosine &lt;b&gt;%1&lt;/b&gt; · relative error &lt;b&gt;%2&lt;/b&gt; · head rel. MSE %3&lt;br&gt;&lt;b&gt;%4&lt;/b&gt; bytes per vector (fp16: %5) · %6 bits per value%7</source>
+        <translation>余弦 &lt;b&gt;%1&lt;/b&gt; · 相对误差 &lt;b&gt;%2&lt;/b&gt; · 头相对 MSE %3&lt;br&gt;每个向量 &lt;b&gt;%4&lt;/b&gt; 字节（fp16：%5）· 每值 %6 位%7</translation>
+    </message>
+    <message>
+        <source> · this token is kept in fp16</source>
+        <translation> · 该词元以 fp16 保留</translation>
+    </message>
+    <message>
+        <source>score error &lt;b&gt;%1&lt;/b&gt; of the score spread · KL %2 nats · output error &lt;b&gt;%3&lt;/b&gt; · largest weight change ×%4</source>
+        <translation>得分误差为得分离散度的 &lt;b&gt;%1&lt;/b&gt; · KL %2 奈特 · 输出误差 &lt;b&gt;%3&lt;/b&gt; · 最大权重变化 ×%4</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation>（当前选择）</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Layer %1, KV head %2, %3, token %4 of %5 · ran %6 · head_dim %7</source>
+        <translation>第 %1 层，KV 头 %2，%3，词元 %4/%5 · 运行 %6 · head_dim %7</translation>
     </message>
 </context>
 <context>
@@ -978,18 +1612,6 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About VeloxQuant Studio</source>
-        <translation>关于 VeloxQuant Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About VeloxQuant Studio</source>
-        <translation>关于 VeloxQuant Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for KV-cache quantization of large language models: load real attention activations, measure methods, allocate bits and export allocation files.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;VeloxQuant Studio %1&lt;/h3&gt;&lt;p&gt;大语言模型 KV 缓存量化工作台：加载真实的注意力激活，测量各种方法，分配位数并导出分配文件。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
@@ -1044,18 +1666,6 @@
     <message>
         <source>KV dumps (*.npz *.safetensors *.npy);;All files (*)</source>
         <translation>KV 转储 (*.npz *.safetensors *.npy);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>%1 · Vulkan device %2 (no Vulkan backend in this build)</source>
-        <translation>%1 · Vulkan 设备 %2（本构建不含 Vulkan 后端）</translation>
-    </message>
-    <message>
-        <source>no GPU qualifies</source>
-        <translation>没有符合条件的 GPU</translation>
-    </message>
-    <message>
-        <source>%1 (Vulkan unavailable: %2)</source>
-        <translation>%1（Vulkan 不可用：%2）</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1128,6 +1738,52 @@
 Do you want to save them before closing?</source>
         <translation>校准或分配有未保存的更改。
 关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved session</source>
+        <translation>已恢复未保存的会话</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>后端：%1</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Restore unsaved session?</source>
+        <translation>恢复未保存的会话？</translation>
+    </message>
+    <message>
+        <source>VeloxQuant Studio did not close normally. An allocation you edited and did not save was kept at %1.
+Restore it?</source>
+        <translation>VeloxQuant Studio 未正常关闭。您编辑过但未保存的分配已保留在 %1。
+是否恢复？</translation>
+    </message>
+    <message>
+        <source>Discard deletes it.</source>
+        <translation>选择“丢弃”将删除该文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Theme, language, compute backend, device and worker threads</source>
+        <translation>主题、语言、计算后端、设备和工作线程</translation>
+    </message>
+    <message>
+        <source>Show the log of background jobs</source>
+        <translation>显示后台任务日志</translation>
     </message>
 </context>
 <context>
@@ -1248,16 +1904,127 @@ Do you want to save them before closing?</source>
         <translation>%1 个词元 × 批大小 %2</translation>
     </message>
     <message>
-        <source>Open a dump to see its memory.</source>
-        <translation>打开转储以查看其内存占用。</translation>
-    </message>
-    <message>
         <source>fp16 K+V: %1 at the dump&apos;s length, %2 at %3. Calibrate and allocate to compare.</source>
         <translation>fp16 K+V：按转储长度为 %1，在 %3 下为 %2。校准并分配后即可比较。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Allocation %1&lt;/b&gt; vs fp16 %2 (%3× smaller) at the dump&apos;s length · at %4: &lt;b&gt;%5&lt;/b&gt; vs fp16 %6</source>
         <translation>按转储长度：&lt;b&gt;分配 %1&lt;/b&gt;，fp16 %2（缩小 %3×）· 在 %4 下：&lt;b&gt;%5&lt;/b&gt;，fp16 %6</translation>
+    </message>
+    <message>
+        <source>Context length to project the KV-cache memory to</source>
+        <translation>推算 KV 缓存内存时使用的上下文长度</translation>
+    </message>
+    <message>
+        <source>Sequences held at once (the projection multiplies by it)</source>
+        <translation>同时保存的序列数（推算时乘以该值）</translation>
+    </message>
+    <message>
+        <source>Chart the bytes at the projected context and batch instead of the dump&apos;s own size</source>
+        <translation>图表按推算的上下文长度和批大小显示字节数，而非转储本身的大小</translation>
+    </message>
+    <message>
+        <source>Open a dump (File → Open, or drop it on the window) to see its memory.</source>
+        <translation>打开转储（文件 → 打开，或将其拖放到窗口上）以查看其内存占用。</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language applies after a restart.</source>
+        <translation>语言将在重启后生效。</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Automatic (Vulkan when a GPU qualifies, else CPU)</source>
+        <translation>自动（有合适的 GPU 时用 Vulkan，否则用 CPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Vulkan</source>
+        <translation>Vulkan</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>后端(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>No Vulkan device found: %1</source>
+        <translation>未找到 Vulkan 设备：%1</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>未报告原因</translation>
+    </message>
+    <message>
+        <source>Automatic picks the first discrete, else integrated GPU.</source>
+        <translation>“自动”会选择第一块独立 GPU，没有时选择集成 GPU。</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>CPU threads for calibration, allocation and evaluation jobs</source>
+        <translation>用于校准、分配和评估任务的 CPU 线程数</translation>
+    </message>
+    <message>
+        <source>&amp;Worker threads:</source>
+        <translation>工作线程(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Backend and device apply to the next job.</source>
+        <translation>后端和设备从下一个任务开始生效。</translation>
+    </message>
+    <message>
+        <source>%1: not found on this machine</source>
+        <translation>%1：本机上未找到</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +2187,14 @@ Do you want to save them before closing?</source>
     <message>
         <source>%1 per layer: uniform vs allocation</source>
         <translation>每层%1：均匀 对比 分配</translation>
+    </message>
+    <message>
+        <source>The error per layer shown on the chart</source>
+        <translation>图表中显示的每层误差</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis</source>
+        <translation>对数数值轴</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +2478,46 @@ keynorm：VeloxQuant-MLX 的平均 ‖k‖² 代理指标（开销小，但常�
         <source>; %1 query positions per head</source>
         <translation>；每个头 %1 个查询位置</translation>
     </message>
+    <message>
+        <source>Bit-widths (or formats) of the menu each group is measured at</source>
+        <translation>菜单中的位宽（或格式），每个组都按这些设置测量</translation>
+    </message>
+    <message>
+        <source>One group per layer and KV head, or one per layer (what a runtime can allocate)</source>
+        <translation>每层每个 KV 头一组，或每层一组（取决于推理运行时能分配的粒度）</translation>
+    </message>
+    <message>
+        <source>Keys and values as separate groups (they get their own bits), or together</source>
+        <translation>键和值作为独立的组（各自分配位数），或合为一组</translation>
+    </message>
+    <message>
+        <source>Calibrate the open dump with these settings (F5); Esc cancels</source>
+        <translation>用这些设置校准已打开的转储 (F5)；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>What the bars show: the measured distortion, weighted by the group&apos;s importance, the weight, or the fitted slope β</source>
+        <translation>柱条显示的内容：实测失真、按组重要性加权的失真、权重，或拟合斜率 β</translation>
+    </message>
+    <message>
+        <source>The menu entry (bit-width or format) whose measurement the bars show</source>
+        <translation>柱条所显示测量结果对应的菜单项（位宽或格式）</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis (small and large errors side by side)</source>
+        <translation>对数数值轴（可同时看清大小误差）</translation>
+    </message>
+    <message>
+        <source>The menu entry whose distortion is shown</source>
+        <translation>所显示失真对应的菜单项</translation>
+    </message>
+    <message>
+        <source>(no menu)</source>
+        <translation>（无菜单）</translation>
+    </message>
+    <message>
+        <source>The menu is not valid yet: %1</source>
+        <translation>菜单尚无效：%1</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::SessionFiles</name>
@@ -1760,6 +2575,15 @@ keynorm：VeloxQuant-MLX 的平均 ‖k‖² 代理指标（开销小，但常�
     <message>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>vq::ui::SetGroupsChoiceCommand</name>
+    <message numerus="yes">
+        <source>%n group(s) → %1</source>
+        <translation>
+            <numerusform>%n 个组 → %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

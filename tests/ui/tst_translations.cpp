@@ -21,6 +21,7 @@
 #include "ui/common/error_text.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/i18n/translations.h"
+#include "ui/learn/learn_texts.h"
 #include "ui/main_window/main_window.h"
 #include "ui/settings/settings.h"
 
@@ -136,7 +137,14 @@ class TestTranslations : public QObject {
     // A core error keeps its file name and detail inside the translated sentence.
     const QString err = vq::ui::errorText(vq::Error(vq::ErrorCode::Truncated, "needs 4096 bytes", "/x/broken.npz"));
     QVERIFY2(err.contains(QLatin1String("broken.npz")) && err.contains(QLatin1String("needs 4096 bytes")), qPrintable(err));
-    if (language != QLatin1String("en")) QVERIFY2(!err.contains(QLatin1String("is truncated")), qPrintable(err));
+    if (language != QLatin1String("en")) {
+      QVERIFY2(!err.contains(QLatin1String("is truncated")), qPrintable(err));
+      // The hint appended to it, and texts built outside a QObject (their context must be the one
+      // lupdate files them under), are translated too.
+      QVERIFY2(!err.contains(QLatin1String("copy or export it again")), qPrintable(err));
+      const QString rotation = vq::ui::learn_texts::rotation();
+      QVERIFY2(!rotation.contains(QLatin1String("rotate")), qPrintable(rotation));
+    }
 
     QStringList clashes;
     collectAcceleratorClashes(w.menuBar()->actions(), QStringLiteral("menu bar"), &clashes);

@@ -16,12 +16,16 @@ namespace {
 std::mutex g_statusMutex;
 QString g_status;
 
-QString tr(const char* text) { return QCoreApplication::translate("vq::ui::Compute", text); }
+// Text::tr looks texts up under this context, and lupdate files them under it too (it cannot
+// see the context of a plain helper function calling QCoreApplication::translate).
+struct Text {
+  Q_DECLARE_TR_FUNCTIONS(vq::ui::Compute)
+};
 
 QString statusLine(const ComputeBackend& backend, const std::string& fallbackReason) {
   const QString name = QString::fromStdString(backend.name());
   if (fallbackReason.empty()) return name;
-  return tr("%1 — GPU not used: %2").arg(name, QString::fromStdString(fallbackReason));
+  return Text::tr("%1 — GPU not used: %2").arg(name, QString::fromStdString(fallbackReason));
 }
 
 void record(const QString& status) {

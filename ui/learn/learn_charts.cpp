@@ -18,7 +18,11 @@ namespace vq::ui::learn_charts {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("vq::ui::LearnView", text); }
+// Text::tr looks texts up under this context, and lupdate files them under it too (it cannot
+// see the context of a plain helper function calling QCoreApplication::translate).
+struct Text {
+  Q_DECLARE_TR_FUNCTIONS(vq::ui::LearnView)
+};
 
 // Empties the chart: series and axes.
 QChart* reset(ChartView* view, const QString& title) {
@@ -79,14 +83,14 @@ QColor textColor(ChartView* view) { return view->palette().color(QPalette::Windo
 void showEmpty(ChartView* view, const QString& title) { reset(view, title); }
 
 void showRotation(ChartView* view, const learn::Walkthrough& w) {
-  QChart* chart = reset(view, w.rotates ? tr("Unit vector before/after the rotation")
-                                        : tr("Unit vector (this method does not rotate; Π shown for comparison)"));
+  QChart* chart = reset(view, w.rotates ? Text::tr("Unit vector before/after the rotation")
+                                        : Text::tr("Unit vector (this method does not rotate; Π shown for comparison)"));
   const double m = std::max(absMax(w.unit, 0.05), absMax(w.rotated, 0.05)) * 1.1;
-  auto* x = valueAxis(chart, Qt::AlignBottom, tr("coordinate"), -0.5, w.headDim - 0.5);
+  auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("coordinate"), -0.5, w.headDim - 0.5);
   x->setLabelFormat(QStringLiteral("%d"));
-  auto* y = valueAxis(chart, Qt::AlignLeft, tr("value"), -m, m);
-  auto* before = line(tr("before"), ThemeManager::seriesColor(3), Qt::SolidLine, 1.5);
-  auto* after = line(tr("after rotation"), ThemeManager::keyColor());
+  auto* y = valueAxis(chart, Qt::AlignLeft, Text::tr("value"), -m, m);
+  auto* before = line(Text::tr("before"), ThemeManager::seriesColor(3), Qt::SolidLine, 1.5);
+  auto* after = line(Text::tr("after rotation"), ThemeManager::keyColor());
   before->setPointsVisible(true);
   after->setPointsVisible(true);
   for (int i = 0; i < w.headDim; ++i) {
@@ -98,7 +102,7 @@ void showRotation(ChartView* view, const learn::Walkthrough& w) {
   // ±1/√d: the typical size of a coordinate after the rotation.
   const double s = 1.0 / std::sqrt(double(w.headDim));
   for (double v : {s, -s}) {
-    auto* ref = line(tr("±1/√d"), textColor(view), Qt::DotLine, 1.0);
+    auto* ref = line(Text::tr("±1/√d"), textColor(view), Qt::DotLine, 1.0);
     ref->append(-0.5, v);
     ref->append(w.headDim - 0.5, v);
     attach(chart, ref, x, y, "scale");
@@ -107,8 +111,8 @@ void showRotation(ChartView* view, const learn::Walkthrough& w) {
 }
 
 void showHistogram(ChartView* view, const learn::Walkthrough& w) {
-  QChart* chart = reset(view, w.codebook ? tr("Rotated coordinates vs the %1-bit codebook").arg(w.codebook->bits)
-                                         : tr("Rotated coordinates (this method has no scalar codebook here)"));
+  QChart* chart = reset(view, w.codebook ? Text::tr("Rotated coordinates vs the %1-bit codebook").arg(w.codebook->bits)
+                                         : Text::tr("Rotated coordinates (this method has no scalar codebook here)"));
   const learn::Histogram& h = w.rotatedHistogram;
   const double width = h.binWidth();
   auto densityOf = [&](const learn::Histogram& hist, size_t i) {
@@ -116,7 +120,7 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
   };
   double yMax = 0;
   auto* upper = new QLineSeries;
-  auto* outline = line(tr("unrotated"), textColor(view), Qt::SolidLine, 1.0);
+  auto* outline = line(Text::tr("unrotated"), textColor(view), Qt::SolidLine, 1.0);
   for (size_t i = 0; i < h.counts.size(); ++i) {
     const double x0 = h.lo + double(i) * width, x1 = x0 + width;
     const double d = densityOf(h, i), u = densityOf(w.unrotatedHistogram, i);
@@ -130,13 +134,13 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
   lower->append(h.lo, 0);
   lower->append(h.hi, 0);
   auto* bars = new QAreaSeries(upper, lower);
-  bars->setName(tr("rotated"));
+  bars->setName(Text::tr("rotated"));
   QColor fill = ThemeManager::keyColor();
   fill.setAlpha(110);
   bars->setBrush(fill);
   bars->setPen(QPen(ThemeManager::keyColor(), 1));
-  auto* density = line(w.codebook && w.codebook->density == "gaussian" ? tr("N(0, 1/d) pdf")
-                                                                       : tr("Beta pdf"),
+  auto* density = line(w.codebook && w.codebook->density == "gaussian" ? Text::tr("N(0, 1/d) pdf")
+                                                                       : Text::tr("Beta pdf"),
                        ThemeManager::valueColor(), Qt::SolidLine, 2.0);
   constexpr int kSamples = 240;
   for (int i = 0; i <= kSamples; ++i) {
@@ -146,15 +150,15 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
     yMax = std::max(yMax, d);
   }
   yMax *= 1.1;
-  auto* x = valueAxis(chart, Qt::AlignBottom, tr("rotated unit coordinate"), h.lo, h.hi);
-  auto* y = valueAxis(chart, Qt::AlignLeft, tr("density"), 0, yMax);
+  auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("rotated unit coordinate"), h.lo, h.hi);
+  auto* y = valueAxis(chart, Qt::AlignLeft, Text::tr("density"), 0, yMax);
   attach(chart, bars, x, y, "histogram");
   attach(chart, outline, x, y, "unrotatedHistogram");
   attach(chart, density, x, y, "density");
   if (w.codebook) {
     bool first = true;
     for (double b : w.codebook->boundaries) {
-      auto* s = line(tr("boundaries"), textColor(view), Qt::DashLine, 1.0);
+      auto* s = line(Text::tr("boundaries"), textColor(view), Qt::DashLine, 1.0);
       s->append(b, 0);
       s->append(b, yMax);
       attach(chart, s, x, y, "boundary");
@@ -162,7 +166,7 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
       first = false;
     }
     auto* centroids = new QScatterSeries;
-    centroids->setName(tr("centroids"));
+    centroids->setName(Text::tr("centroids"));
     centroids->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
     centroids->setMarkerSize(11);
     centroids->setColor(ThemeManager::jointColor());
@@ -171,7 +175,7 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
     attach(chart, centroids, x, y, "centroids");
   }
   auto* mine = new QScatterSeries;
-  mine->setName(tr("this token"));
+  mine->setName(Text::tr("this token"));
   mine->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
   mine->setMarkerSize(6);
   mine->setColor(ThemeManager::seriesColor(4));
@@ -180,14 +184,14 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
 }
 
 void showReconstruction(ChartView* view, const learn::Walkthrough& w) {
-  QChart* chart = reset(view, tr("Original vs decoded, per coordinate"));
+  QChart* chart = reset(view, Text::tr("Original vs decoded, per coordinate"));
   const double m = std::max(absMax(w.original, 1e-6), absMax(w.reconstruction, 1e-6)) * 1.1;
-  auto* x = valueAxis(chart, Qt::AlignBottom, tr("coordinate"), -0.5, w.headDim - 0.5);
+  auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("coordinate"), -0.5, w.headDim - 0.5);
   x->setLabelFormat(QStringLiteral("%d"));
-  auto* y = valueAxis(chart, Qt::AlignLeft, tr("value"), -m, m);
-  auto* orig = line(tr("original x"), ThemeManager::seriesColor(3), Qt::SolidLine, 1.5);
-  auto* rec = line(tr("decoded x̂"), ThemeManager::keyColor());
-  auto* err = line(tr("error x̂ − x"), ThemeManager::valueColor(), Qt::DashLine, 1.5);
+  auto* y = valueAxis(chart, Qt::AlignLeft, Text::tr("value"), -m, m);
+  auto* orig = line(Text::tr("original x"), ThemeManager::seriesColor(3), Qt::SolidLine, 1.5);
+  auto* rec = line(Text::tr("decoded x̂"), ThemeManager::keyColor());
+  auto* err = line(Text::tr("error x̂ − x"), ThemeManager::valueColor(), Qt::DashLine, 1.5);
   for (auto* s : {orig, rec, err}) s->setPointsVisible(true);
   for (int i = 0; i < w.headDim; ++i) {
     orig->append(i, w.original[size_t(i)]);
@@ -202,20 +206,20 @@ void showReconstruction(ChartView* view, const learn::Walkthrough& w) {
 void showAttention(ChartView* view, const learn::Walkthrough& w, Role role) {
   const auto& a = w.attention;
   if (!a.available) {
-    reset(view, tr("No queries in this layer: attention cannot be shown"));
+    reset(view, Text::tr("No queries in this layer: attention cannot be shown"));
     return;
   }
-  QChart* chart = reset(view, tr("Weights of query head %1, %2 quantized")
+  QChart* chart = reset(view, Text::tr("Weights of query head %1, %2 quantized")
                                   .arg(a.firstQueryHead)
-                                  .arg(role == Role::K ? tr("keys") : tr("values")));
+                                  .arg(role == Role::K ? Text::tr("keys") : Text::tr("values")));
   const int n = int(a.probs.size());
   double yMax = 0;
   for (size_t j = 0; j < a.probs.size(); ++j) yMax = std::max({yMax, a.probs[j], a.probsHat[j]});
-  auto* x = valueAxis(chart, Qt::AlignBottom, tr("key position"), -0.5, std::max(1, n) - 0.5);
+  auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("key position"), -0.5, std::max(1, n) - 0.5);
   x->setLabelFormat(QStringLiteral("%d"));
-  auto* y = valueAxis(chart, Qt::AlignLeft, tr("weight p_j"), 0, std::max(1e-3, yMax * 1.1));
-  auto* p = line(tr("original"), ThemeManager::keyColor(), Qt::SolidLine, 2.0);
-  auto* ph = line(role == Role::K ? tr("quantized K") : tr("quantized V"), ThemeManager::valueColor(),
+  auto* y = valueAxis(chart, Qt::AlignLeft, Text::tr("weight p_j"), 0, std::max(1e-3, yMax * 1.1));
+  auto* p = line(Text::tr("original"), ThemeManager::keyColor(), Qt::SolidLine, 2.0);
+  auto* ph = line(role == Role::K ? Text::tr("quantized K") : Text::tr("quantized V"), ThemeManager::valueColor(),
                   Qt::DashLine, 2.0);
   for (int j = 0; j < n; ++j) {
     p->append(j, a.probs[size_t(j)]);
@@ -230,7 +234,7 @@ void showAttention(ChartView* view, const learn::Walkthrough& w, Role role) {
 }
 
 void showRateDistortion(ChartView* view, const LearnResult& r) {
-  QChart* chart = reset(view, tr("Rate–distortion of %1 on this head").arg(QString::fromStdString(r.request.options.method.method)));
+  QChart* chart = reset(view, Text::tr("Rate–distortion of %1 on this head").arg(QString::fromStdString(r.request.options.method.method)));
   double xMax = 4.5, yMin = 1.0, yMax = 1.0;
   for (const auto& p : r.curve)
     if (p.relMse > 0 && std::isfinite(p.relMse)) {
@@ -241,24 +245,24 @@ void showRateDistortion(ChartView* view, const LearnResult& r) {
   for (const auto& ref : r.reference) yMin = std::min(yMin, ref.shannon);
   yMin = std::pow(10.0, std::floor(std::log10(yMin * 0.6)));
   yMax = std::pow(10.0, std::ceil(std::log10(yMax * 1.2)));
-  auto* x = valueAxis(chart, Qt::AlignBottom, tr("bits per value (stored)"), 0, std::ceil(xMax));
+  auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("bits per value (stored)"), 0, std::ceil(xMax));
   auto* y = new QLogValueAxis;
-  y->setTitleText(tr("relative MSE (log)"));
+  y->setTitleText(Text::tr("relative MSE (log)"));
   y->setLabelFormat(QStringLiteral("%.0e"));
   y->setRange(yMin, yMax);
   chart->addAxis(y, Qt::AlignLeft);
-  auto* shannon = line(tr("4^−b limit"), textColor(view), Qt::DotLine, 1.5);
+  auto* shannon = line(Text::tr("4^−b limit"), textColor(view), Qt::DotLine, 1.5);
   for (double b = 0.25; b <= std::ceil(xMax) + 1e-9; b += 0.05)
     if (std::pow(4.0, -b) >= yMin) shannon->append(b, std::pow(4.0, -b));
   attach(chart, shannon, x, y, "shannon");
-  auto* lloyd = line(tr("Lloyd–Max"), ThemeManager::jointColor(), Qt::DashLine, 1.5);
+  auto* lloyd = line(Text::tr("Lloyd–Max"), ThemeManager::jointColor(), Qt::DashLine, 1.5);
   lloyd->setPointsVisible(true);
   for (const auto& ref : r.reference) lloyd->append(ref.bits, ref.lloydMax);
   attach(chart, lloyd, x, y, "lloydMax");
-  auto* measured = line(tr("measured"), ThemeManager::keyColor(), Qt::SolidLine, 2.0);
+  auto* measured = line(Text::tr("measured"), ThemeManager::keyColor(), Qt::SolidLine, 2.0);
   measured->setPointsVisible(true);
   auto* current = new QScatterSeries;
-  current->setName(tr("current"));
+  current->setName(Text::tr("current"));
   current->setMarkerSize(16);
   current->setColor(Qt::transparent);
   current->setBorderColor(ThemeManager::valueColor());
@@ -271,7 +275,7 @@ void showRateDistortion(ChartView* view, const LearnResult& r) {
   attach(chart, measured, x, y, "measured");
   attach(chart, current, x, y, "current");
   view->setPointTooltip(measured, [](const QPointF& pt) {
-    return tr("%1 bits per value, relative MSE %2").arg(formatNumber(pt.x()), formatNumber(pt.y()));
+    return Text::tr("%1 bits per value, relative MSE %2").arg(formatNumber(pt.x()), formatNumber(pt.y()));
   });
 }
 
