@@ -983,6 +983,10 @@
         <source>C&amp;lear Finished</source>
         <translation>Beendete &amp;entfernen</translation>
     </message>
+    <message>
+        <source>Remove the runs that have finished from the log; running jobs stay.</source>
+        <translation>Entfernt die abgeschlossenen Läufe aus dem Protokoll; laufende Jobs bleiben.</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::LearnView</name>

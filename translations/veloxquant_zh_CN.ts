@@ -979,6 +979,10 @@
         <source>C&amp;lear Finished</source>
         <translation>清除已完成(&amp;L)</translation>
     </message>
+    <message>
+        <source>Remove the runs that have finished from the log; running jobs stay.</source>
+        <translation>从日志中移除已结束的运行；正在运行的任务保留。</translation>
+    </message>
 </context>
 <context>
     <name>vq::ui::LearnView</name>
