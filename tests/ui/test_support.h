@@ -6,14 +6,27 @@
 #include <QImage>
 #include <QColor>
 #include <QObject>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSet>
 #include <QTimer>
 #include <memory>
 
 #include "core/io/dump.h"
 #include "core/synth/synth.h"
+#include "ui/session/autosave.h"
 
 namespace vq::test {
+
+// Test-mode settings persist between runs: every suite starts from the defaults (initTestCase).
+inline void startFromDefaults() {
+  QStandardPaths::setTestModeEnabled(true);
+  QSettings().clear();
+}
+
+// An edited window destroyed without a close leaves an autosave (as after a crash) that the next
+// main window offers to restore in a modal box: each test function starts without one (init).
+inline void discardRecovery() { ui::Autosave::discardRecovery(); }
 
 inline QString samplePath() { return QStringLiteral(VQ_SAMPLES_DIR "/s01_story_kite.npz"); }
 

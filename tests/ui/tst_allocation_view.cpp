@@ -13,7 +13,6 @@
 #include <QUndoStack>
 
 #include "core/alloc/allocator.h"
-#include "ui/session/autosave.h"
 #include "ui/charts/chart_view.h"
 #include "ui/charts/group_bar_chart.h"
 #include "ui/common/table_view.h"
@@ -45,12 +44,9 @@ class TestAllocationView : public QObject {
   }
 
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
   }
 
   void calibrateAllocateEditUndoRedoVerify() {

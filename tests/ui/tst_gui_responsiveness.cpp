@@ -23,8 +23,7 @@ class TestGuiResponsiveness : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
   }
 
   void guiThreadNeverStalls_data() {

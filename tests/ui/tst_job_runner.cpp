@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "test_support.h"
 #include "ui/jobs/job_runner.h"
 
 using vq::ui::JobRunner;
@@ -17,8 +18,7 @@ class TestJobRunner : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
   }
 
   void streamsResultsAndProgress() {

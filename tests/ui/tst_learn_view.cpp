@@ -17,7 +17,6 @@
 #include <QTest>
 
 #include "test_support.h"
-#include "ui/session/autosave.h"
 #include "ui/charts/chart_view.h"
 #include "ui/common/table_view.h"
 #include "ui/learn/learn_view.h"
@@ -49,12 +48,9 @@ bool settled(const LearnView& v) { return v.isUpToDate() && v.result() != nullpt
 class TestLearnView : public QObject {
   Q_OBJECT
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    vq::test::startFromDefaults();
   }
 
   void emptyStateSaysWhatToDo() {

@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QTreeView>
 
-#include "ui/session/autosave.h"
+#include "test_support.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/dump_tree_model.h"
 #include "ui/main_window/main_window.h"
@@ -21,12 +21,9 @@ using vq::ui::MainWindow;
 class TestMainWindow : public QObject {
   Q_OBJECT
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
     vq::ui::settings::setRecentFiles({});
   }
 

@@ -25,8 +25,7 @@ class TestSensitivityView : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
   }
 
   void calibratesSampleAndStreams() {

@@ -13,7 +13,6 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "ui/session/autosave.h"
 #include "ui/charts/chart_view.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
@@ -62,12 +61,9 @@ class TestSessionFiles : public QObject {
   }
 
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
   }
 
   void saveAndReopen() {

@@ -20,7 +20,6 @@
 #include <QTest>
 
 #include "test_support.h"
-#include "ui/session/autosave.h"
 #include "ui/common/error_hint.h"
 #include "ui/common/error_text.h"
 #include "ui/help/help_dialogs.h"
@@ -58,12 +57,9 @@ QString describe(const QWidget* w) {
 class TestTooltips : public QObject {
   Q_OBJECT
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    vq::test::startFromDefaults();
   }
 
   void everyControlHasATooltip() {

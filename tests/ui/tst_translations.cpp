@@ -17,7 +17,6 @@
 
 #include "core/common/error.h"
 #include "test_support.h"
-#include "ui/session/autosave.h"
 #include "ui/common/error_text.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/i18n/translations.h"
@@ -57,12 +56,9 @@ QString menuTitles(const MainWindow& w) {
 class TestTranslations : public QObject {
   Q_OBJECT
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    vq::test::startFromDefaults();
   }
   void cleanupTestCase() { vq::ui::applyLanguage(QStringLiteral("en")); }
 

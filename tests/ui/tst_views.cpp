@@ -10,7 +10,6 @@
 #include <QUndoStack>
 
 #include "core/alloc/verify.h"
-#include "ui/session/autosave.h"
 #include "ui/charts/chart_view.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
@@ -53,12 +52,9 @@ class TestViews : public QObject {
   }
 
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // test-mode settings persist between runs: start from defaults
+    vq::test::startFromDefaults();
     ThemeManager::instance().setTheme(Theme::Light);
   }
 

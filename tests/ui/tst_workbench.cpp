@@ -35,7 +35,6 @@
 #include <thread>
 
 #include "core/common/thread_pool.h"
-#include "ui/session/autosave.h"
 #include "ui/charts/chart_view.h"
 #include "ui/common/table_view.h"
 #include "ui/dataset/dataset_panel.h"
@@ -141,12 +140,9 @@ class TestWorkbench : public QObject {
   }
 
  private slots:
-  // An edited window destroyed without a close leaves an autosave (as after a crash); the next
-  // window would offer to restore it. Each test starts without one.
-  void init() { vq::ui::Autosave::discardRecovery(); }
+  void init() { vq::test::discardRecovery(); }
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    vq::test::startFromDefaults();
   }
 
   // Prints how long the window takes to show with the sample loaded (reported in README; not a
