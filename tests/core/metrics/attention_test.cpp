@@ -339,11 +339,13 @@ TEST(Attention, SumsMergeAcrossPositionChunks) {
   merged.merge(evaluateAttentionHead(b.input(), kh, h.v));
   const AttentionMetrics x = whole.finish(), y = merged.finish();
   EXPECT_EQ(x.queries, y.queries);
-  // Different blocks give float products summed in another order: equal to float rounding.
+  // Different blocks give float products summed in another order: equal to float rounding. KL is a
+  // small difference of float log-probabilities, so its rounding is relative 1e-7..1e-6 (the
+  // -O1 sanitizer build differs from -O2 by 1.5e-8 relative); a wrong merge is off by percents.
   EXPECT_NEAR(x.keys->logitErrorRel, y.keys->logitErrorRel, 1e-8 * x.keys->logitErrorRel);
   EXPECT_NEAR(x.keys->shrink, y.keys->shrink, 1e-8);
-  EXPECT_NEAR(x.keys->klMean, y.keys->klMean, 1e-8 * x.keys->klMean);
-  EXPECT_NEAR(x.keys->klMax, y.keys->klMax, 1e-8 * x.keys->klMax);
+  EXPECT_NEAR(x.keys->klMean, y.keys->klMean, 1e-6 * x.keys->klMean);
+  EXPECT_NEAR(x.keys->klMax, y.keys->klMax, 1e-6 * x.keys->klMax);
   EXPECT_NEAR(x.kOnly->aggregate, y.kOnly->aggregate, 1e-6 * x.kOnly->aggregate);
   // Merging with sums that lack V̂ drops the V metrics instead of reporting zeros.
   AttentionSums kOnly = evaluateAttentionHead(a.input(), kh, {});
