@@ -23,6 +23,7 @@
 #include "ui/views/allocation_chart.h"
 #include "ui/views/allocation_view.h"
 #include "ui/views/sensitivity_view.h"
+#include "calibrated_window.h"
 #include "test_support.h"
 
 using namespace vq;
@@ -30,18 +31,6 @@ using namespace vq::ui;
 
 class TestAllocationView : public QObject {
   Q_OBJECT
-
-  // Opens the sample and calibrates it (turboquant_mse 1–4 bits, per head, K/V separate).
-  static void calibrate(MainWindow& w) {
-    QSignalSpy loaded(&w, &MainWindow::dumpLoaded);
-    w.openDump(test::samplePath());
-    QVERIFY(loaded.wait(10000));
-    w.sensitivityView()->setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,2,3,4"),
-                                    calib::Granularity::Head, calib::KvMode::Separate, 256);
-    QSignalSpy ok(w.sensitivityView()->runner(), &JobRunner::succeeded);
-    w.sensitivityView()->run();
-    QVERIFY(ok.wait(30000));
-  }
 
  private slots:
   void init() { vq::test::discardRecovery(); }
@@ -58,7 +47,7 @@ class TestAllocationView : public QObject {
     AllocationModel* model = view->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    calibrate(w);
+    test::openAndCalibrate(w);
     if (QTest::currentTestFailed()) return;
     Session* s = w.session();
     QVERIFY(s->hasAllocation());  // the uniform baseline
@@ -148,7 +137,7 @@ class TestAllocationView : public QObject {
   void pinsAndSeparateBudgets() {
     MainWindow w;
     w.setAskToSave(false);
-    calibrate(w);
+    test::openAndCalibrate(w);
     if (QTest::currentTestFailed()) return;
     Session* s = w.session();
     AllocationView* view = w.allocationView();
@@ -189,7 +178,7 @@ class TestAllocationView : public QObject {
 
   void closingAsksAboutUnsavedChanges() {
     MainWindow w;
-    calibrate(w);
+    test::openAndCalibrate(w);
     if (QTest::currentTestFailed()) return;
     QVERIFY(w.isWindowModified());
     auto answer = [](QMessageBox::StandardButton button) {
@@ -210,7 +199,7 @@ class TestAllocationView : public QObject {
     w.setAskToSave(false);
     w.resize(1300, 800);
     w.show();
-    calibrate(w);
+    test::openAndCalibrate(w);
     if (QTest::currentTestFailed()) return;
     w.showView(MainWindow::Allocation);
     QVERIFY(QTest::qWaitForWindowExposed(&w));

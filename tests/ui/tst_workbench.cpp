@@ -49,6 +49,7 @@
 #include "ui/theme/theme.h"
 #include "ui/views/allocation_view.h"
 #include "ui/views/sensitivity_view.h"
+#include "calibrated_window.h"
 #include "test_support.h"
 
 using namespace vq;
@@ -127,17 +128,6 @@ void sendWheel(QWidget* viewport, QPoint at, int delta) {
 
 class TestWorkbench : public QObject {
   Q_OBJECT
-
-  static void calibrate(MainWindow& w) {
-    QSignalSpy loaded(&w, &MainWindow::dumpLoaded);
-    w.openDump(test::samplePath());
-    QVERIFY(loaded.wait(10000));
-    w.sensitivityView()->setOptions(calib::Probe::Empirical, QStringLiteral("turboquant_mse"), QStringLiteral("1,2,3,4"),
-                                    calib::Granularity::Head, calib::KvMode::Separate, 256);
-    QSignalSpy ok(w.sensitivityView()->runner(), &JobRunner::succeeded);
-    w.sensitivityView()->run();
-    QVERIFY(ok.wait(30000));
-  }
 
  private slots:
   void init() { vq::test::discardRecovery(); }
@@ -463,7 +453,7 @@ class TestWorkbench : public QObject {
       w.setAskToSave(false);
       w.resize(1300, 800);
       w.show();
-      calibrate(w);
+      test::openAndCalibrate(w);
       if (QTest::currentTestFailed()) return;
       AllocationView* view = w.allocationView();
       QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
