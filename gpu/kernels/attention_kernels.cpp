@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/common/error.h"
@@ -21,10 +23,38 @@ struct Push {
 constexpr size_t kRefWords = 16;
 constexpr size_t kRowWords = 8;
 
-// Shared memory of attention_outputs.comp (the largest kernel), in bytes.
-size_t evalSharedBytes(uint32_t rb, uint32_t kt, uint32_t d) {
-  return 4 * (size_t(rb) * d + 2 * size_t(kt) * (d + 1) + 5 * size_t(rb) * kt);
+uint32_t oddVec4Stride(uint32_t floats) {  // QS4 / KS4 of attention_common.glsl
+  const uint32_t v = floats / 4;
+  return v + 1 - v % 2;
 }
+
+// vec4s of the staging region (STAGE4 of attention_common.glsl): the largest of a key chunk (K
+// and K̂), a value chunk (V and V̂ - V), the per-row reductions and one round of top-8 lists.
+uint32_t stageVec4(const AttentionTiling& t, uint32_t d) {
+  const uint32_t d4 = (d + 3) / 4, kg = t.keysPerTile / t.keysPerInvocation, rb = t.rowsPerGroup;
+  return std::max({2 * t.keysPerTile * oddVec4Stride(t.dimsPerChunk), 2 * t.keysPerValueChunk * d4, 2 * kg * rb,
+                   (d4 + kg) * rb, 4 * rb});
+}
+
+std::vector<uint32_t> specConstants(const AttentionTiling& t, uint32_t d) {
+  return {d, t.rowsPerGroup, t.keysPerTile, t.invocations(), t.rowsPerInvocation, t.keysPerInvocation,
+          t.dimsPerChunk, t.keysPerValueChunk, stageVec4(t, d), t.outputRows};
+}
+
+// Shared memory of attention_outputs.comp and attention_reference.comp (the largest), in bytes:
+// query rows, staging, p/dp of a tile, per-row values.
+size_t evalSharedBytes(const AttentionTiling& t, uint32_t d) {
+  const size_t rb = t.rowsPerGroup;
+  return 16 * (rb * oddVec4Stride((d + 3) / 4 * 4) + stageVec4(t, d) + size_t(t.keysPerTile) * rb / 2 + rb);
+}
+
+// Workgroups along x: each takes blocks x and blocks - 1 - x.
+uint32_t workgroups(const AttentionTiling& t, uint32_t rows) {
+  const uint32_t blocks = (rows + t.rowsPerGroup - 1) / t.rowsPerGroup;
+  return (blocks + 1) / 2;
+}
+
+bool isPow2(uint32_t x) { return x && !(x & (x - 1)); }
 
 void addOutput(metrics::OutputErrorSums& s, double err2, double ref2) {
   s.err2 += err2;
@@ -37,18 +67,51 @@ void addOutput(metrics::OutputErrorSums& s, double err2, double ref2) {
 
 }  // namespace
 
-std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim) {
-  if (dim <= 0) return std::nullopt;
+bool attentionTilingFits(const Context& context, int dim, const AttentionTiling& t) {
+  if (dim <= 0) return false;
+  const uint32_t d = uint32_t(dim), dp = (d + 3) / 4 * 4;
+  for (uint32_t x : {t.rowsPerGroup, t.keysPerTile, t.rowsPerInvocation, t.keysPerInvocation, t.keysPerValueChunk,
+                     t.outputRows})
+    if (!isPow2(x)) return false;
+  if (t.rowsPerInvocation > t.rowsPerGroup || t.keysPerInvocation > t.keysPerTile) return false;
+  if (t.keysPerValueChunk > t.keysPerTile || (t.outputRows != 2 && t.outputRows != 4)) return false;
+  if (t.rowsPerGroup % t.outputRows) return false;
+  if (t.dimsPerChunk == 0 || t.dimsPerChunk % 4 || dp % t.dimsPerChunk) return false;
   const auto& l = context.limits();
-  const uint32_t d = uint32_t(dim);
-  const AttentionTiling candidates[] = {{16, 16}, {8, 16}, {16, 8}, {8, 8}, {4, 8}, {4, 4}, {2, 4}};
-  for (const auto& t : candidates) {
-    const uint32_t threads = t.rowsPerGroup * t.keysPerTile;
-    if (threads > l.maxComputeWorkGroupInvocations || threads > l.maxComputeWorkGroupSize[0]) continue;
-    if ((d + t.keysPerTile - 1) / t.keysPerTile > 64) continue;  // output dims per invocation
-    if (evalSharedBytes(t.rowsPerGroup, t.keysPerTile, d) > l.maxComputeSharedMemorySize) continue;
-    return t;
+  const uint32_t threads = t.invocations();
+  if (threads > l.maxComputeWorkGroupInvocations || threads > l.maxComputeWorkGroupSize[0]) return false;
+  // Output units (rowsPerGroup / outputRows × d/4) per invocation: registers.
+  if ((t.rowsPerGroup / t.outputRows * (dp / 4) + threads - 1) / threads > 4) return false;
+  return evalSharedBytes(t, d) <= l.maxComputeSharedMemorySize;
+}
+
+std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim) {
+  // {RB, KT, TR, TK, DC, KC, OR}. GPUs: 2 × 4 register tiles of 16 rows × 128 keys, 256
+  // invocations, 45.6 KB of shared memory at d = 128 (NVIDIA's limit is 48 KB); then smaller
+  // ones. CPU-type devices (lavapipe) start at 16-key tiles: the limit on their key tiles
+  // (kCpuDeviceMaxKeyTiles) was measured with those.
+  static constexpr AttentionTiling kGpu[] = {
+      {16, 128, 2, 4, 16, 16, 2}, {16, 128, 2, 4, 16, 8, 2}, {16, 64, 2, 2, 16, 8, 2}, {16, 32, 2, 1, 16, 8, 2}};
+  static constexpr AttentionTiling kSmall[] = {
+      {16, 16, 2, 1, 32, 16, 4}, {16, 16, 2, 1, 16, 8, 4}, {8, 16, 2, 1, 16, 8, 2}, {8, 8, 2, 1, 8, 4, 2},
+      {4, 8, 2, 1, 4, 4, 2},     {2, 4, 2, 1, 4, 4, 2}};
+  const uint32_t dp = (uint32_t(std::max(dim, 0)) + 3) / 4 * 4;
+  auto fitting = [&](AttentionTiling t) -> std::optional<AttentionTiling> {
+    while (t.dimsPerChunk > 4 && dp % t.dimsPerChunk) t.dimsPerChunk /= 2;  // d not a multiple of 16
+    if (attentionTilingFits(context, dim, t)) return t;
+    return std::nullopt;
+  };
+  if (const char* env = std::getenv("VQ_ATTENTION_TILING")) {  // tuning: "RB,KT,TR,TK,DC,KC,OR"
+    AttentionTiling t;
+    if (std::sscanf(env, "%u,%u,%u,%u,%u,%u,%u", &t.rowsPerGroup, &t.keysPerTile, &t.rowsPerInvocation,
+                    &t.keysPerInvocation, &t.dimsPerChunk, &t.keysPerValueChunk, &t.outputRows) == 7)
+      if (auto f = fitting(t)) return f;
   }
+  if (context.info().type != DeviceType::Cpu)
+    for (const auto& t : kGpu)
+      if (auto f = fitting(t)) return f;
+  for (const auto& t : kSmall)
+    if (auto f = fitting(t)) return f;
   return std::nullopt;
 }
 
@@ -86,12 +149,11 @@ LayerAttention::LayerAttention(std::shared_ptr<Context> context, const LayerData
 LayerAttention::~LayerAttention() = default;
 
 void LayerAttention::buildReference(CommandBatch& batch, const Buffer& k, const Buffer& v) {
-  const uint32_t rb = m_tiling.rowsPerGroup, kt = m_tiling.keysPerTile;
   const Pipeline& p =
-      m_context->pipelines().get({"attention_reference", 5, sizeof(Push), {uint32_t(m_dim), rb, kt, rb * kt}});
+      m_context->pipelines().get({"attention_reference", 5, sizeof(Push), specConstants(m_tiling, uint32_t(m_dim))});
   const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
   batch.begin();
-  batch.dispatch(p, {m_qrows.get(), &k, &v, m_positions.get(), m_refStats.get()}, &push, (m_rows + rb - 1) / rb,
+  batch.dispatch(p, {m_qrows.get(), &k, &v, m_positions.get(), m_refStats.get()}, &push, workgroups(m_tiling, m_rows),
                  uint32_t(m_kvHeads));
   batch.barrier();
   batch.copy(*m_refStats, *m_refReadback, m_refStats->size());
@@ -110,14 +172,13 @@ std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch
   }
   if (m_rows == 0) return out;
   if (m_ref.empty()) buildReference(batch, k, v);
-  const uint32_t rb = m_tiling.rowsPerGroup, kt = m_tiling.keysPerTile;
-  const std::vector<uint32_t> constants = {uint32_t(m_dim), rb, kt, rb * kt};
+  const std::vector<uint32_t> constants = specConstants(m_tiling, uint32_t(m_dim));
   const Pipeline& keysPass = m_context->pipelines().get({"attention_keys", 8, sizeof(Push), constants});
   const Pipeline& outputsPass = m_context->pipelines().get({"attention_outputs", 9, sizeof(Push), constants});
   const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
   const Buffer* keysHat = kHat ? kHat : &k;
   const Buffer* valuesHat = vHat ? vHat : &v;
-  const uint32_t groups = (m_rows + rb - 1) / rb;
+  const uint32_t groups = workgroups(m_tiling, m_rows);
   batch.begin();
   batch.dispatch(keysPass,
                  {m_qrows.get(), &k, &v, m_positions.get(), keysHat, m_refStats.get(), m_keyStats.get(),

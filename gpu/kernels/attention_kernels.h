@@ -21,14 +21,33 @@ class Buffer;
 class CommandBatch;
 class Context;
 
+// How the attention kernels split the work (attention_common.glsl): a block of rowsPerGroup rows
+// walks over its keys keysPerTile at a time; each invocation computes the logits of
+// rowsPerInvocation rows × keysPerInvocation keys of a tile (register tiles), keys staged
+// dimsPerChunk dims at a time; the outputs phase stages values keysPerValueChunk keys at a time
+// and gives each invocation outputRows rows × 4 dims. A workgroup takes two blocks (a short and
+// a long one). Powers of two, except dimsPerChunk (a multiple of 4 dividing the padded d).
 struct AttentionTiling {
-  uint32_t rowsPerGroup = 16;  // RB
-  uint32_t keysPerTile = 16;   // KT
+  uint32_t rowsPerGroup = 16;       // RB: rows per block
+  uint32_t keysPerTile = 16;        // KT
+  uint32_t rowsPerInvocation = 2;   // TR
+  uint32_t keysPerInvocation = 1;   // TK
+  uint32_t dimsPerChunk = 32;       // DC
+  uint32_t keysPerValueChunk = 16;  // KC
+  uint32_t outputRows = 4;          // OR: 2 or 4
+
+  uint32_t invocations() const { return rowsPerGroup / rowsPerInvocation * (keysPerTile / keysPerInvocation); }
 };
 
 // The tiling whose shared memory and workgroup size fit the device for head_dim `dim`; nullopt
-// when none does (attention then runs on the CPU).
+// when none does (attention then runs on the CPU). CPU-type devices get 16-key tiles (see
+// kCpuDeviceMaxKeyTiles); others the largest register tiles that fit. For tuning,
+// VQ_ATTENTION_TILING="RB,KT,TR,TK,DC,KC,OR" (the fields below, in order) takes precedence where it fits.
 std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim);
+
+// Whether `tiling` is well formed for head_dim `dim` and fits the device (what
+// chooseAttentionTiling checks of each candidate).
+bool attentionTilingFits(const Context& context, int dim, const AttentionTiling& tiling);
 
 // llvmpipe (lavapipe, Mesa 22.3 / LLVM 15) loses invocations of workgroups whose loops with
 // barriers run about 200 iterations or more: rows of long layers come back unwritten (seen with

@@ -5,11 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "backend_test_util.h"
 #include "gpu/device_info.h"
+#include "core/metrics/query_sampling.h"
 #include "gpu/kernels/attention_kernels.h"
+#include "gpu/vulkan/vk_buffer.h"
+#include "gpu/vulkan/vk_commands.h"
 #include "gpu/vulkan_session.h"
 
 namespace vq::gpu {
@@ -168,6 +174,87 @@ TEST(GpuMetrics, IdenticalReconstructionGivesExactZeros) {
     EXPECT_EQ(s->topkSum, double(s->queries));
     const auto r = gpu->reconstruction(k, h).finish();
     EXPECT_EQ(r.relMse, 0.0);
+  }
+}
+
+
+// The attention kernels under every tiling the device fits (chooseAttentionTiling picks one by
+// device and limits; lavapipe's 32 KB of shared memory rules out the large GPU tilings, which
+// run where the device has room, e.g. an NVIDIA GPU), against the CPU reference: odd and even
+// block counts (a workgroup takes blocks x and n-1-x), partial tiles, d not a multiple of 16.
+// K̂ = K and V̂ = V give exact zeros under each tiling.
+TEST(GpuMetrics, EveryAttentionTilingMatchesTheCpu) {
+  VQ_REQUIRE_VULKAN();
+  const auto context = test::testContext();
+  // {RB, KT, TR, TK, DC, KC, OR}
+  const AttentionTiling tilings[] = {
+      {16, 128, 2, 4, 16, 16, 2},  // the large GPU tiling (NVIDIA)
+      {16, 64, 2, 4, 16, 8, 2},    // its register tiles and warp layout at lavapipe's size
+      {16, 64, 2, 2, 16, 8, 2},    {16, 16, 2, 1, 32, 16, 4},  // lavapipe's
+      {8, 16, 2, 1, 16, 8, 2},     {2, 4, 2, 1, 4, 4, 2}};
+  const Case cases[] = {Case{8, 2, 300, 64, 36}, Case{4, 2, 200, 128, 0}, Case{2, 1, 90, 20, 0}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(label(c));
+    const LayerData layer = test::syntheticLayer(c.qHeads, c.kvHeads, c.tokens, c.dim, 31 + uint64_t(c.tokens));
+    const std::vector<int64_t> positions = metrics::sampleQueryPositions(c.tokens, c.queries, 0);
+    std::vector<float> kHat(layer.k), vHat(layer.v);
+    std::mt19937_64 rng(5);
+    std::normal_distribution<float> g;
+    for (auto& x : kHat) x += 0.2f * g(rng);
+    for (auto& x : vHat) x += 0.2f * g(rng);
+    const int group = c.qHeads / c.kvHeads;
+    const size_t hs = size_t(c.tokens) * size_t(c.dim);
+    std::vector<metrics::AttentionSums> cpu, cpuK, cpuV;
+    for (int h = 0; h < c.kvHeads; ++h) {
+      metrics::AttentionHeadInput in;
+      in.headDim = c.dim;
+      in.tokens = c.tokens;
+      in.groupSize = group;
+      in.q = std::span<const float>(layer.q).subspan(size_t(h) * group * hs, size_t(group) * hs);
+      in.k = std::span<const float>(layer.k).subspan(size_t(h) * hs, hs);
+      in.v = std::span<const float>(layer.v).subspan(size_t(h) * hs, hs);
+      in.positions = positions;
+      const metrics::AttentionReference ref(in);
+      const auto kh = std::span<const float>(kHat).subspan(size_t(h) * hs, hs);
+      const auto vh = std::span<const float>(vHat).subspan(size_t(h) * hs, hs);
+      cpu.push_back(ref.evaluate(kh, vh));
+      cpuK.push_back(ref.evaluate(kh, {}));
+      cpuV.push_back(ref.evaluate({}, vh));
+    }
+    const size_t bytes = layer.k.size() * 4;
+    Buffer k(context, bytes, MemoryUse::Device, "k"), v(context, bytes, MemoryUse::Device, "v");
+    Buffer kh(context, bytes, MemoryUse::Device, "kHat"), vh(context, bytes, MemoryUse::Device, "vHat");
+    uploadNow(context, k, std::as_bytes(std::span(layer.k)));
+    uploadNow(context, v, std::as_bytes(std::span(layer.v)));
+    uploadNow(context, kh, std::as_bytes(std::span(kHat)));
+    uploadNow(context, vh, std::as_bytes(std::span(vHat)));
+    int ran = 0;
+    for (AttentionTiling t : tilings) {
+      while (t.dimsPerChunk > 4 && (c.dim + 3) / 4 * 4 % t.dimsPerChunk) t.dimsPerChunk /= 2;  // as chosen
+      if (!attentionTilingFits(*context, c.dim, t)) continue;
+      ++ran;
+      SCOPED_TRACE("tiling RB=" + std::to_string(t.rowsPerGroup) + " KT=" + std::to_string(t.keysPerTile) +
+                   " TR=" + std::to_string(t.rowsPerInvocation) + " TK=" + std::to_string(t.keysPerInvocation));
+      CommandBatch batch(context);
+      LayerAttention attention(context, layer, positions, t);
+      const auto both = attention.evaluate(batch, k, v, &kh, &vh);
+      const auto kOnly = attention.evaluate(batch, k, v, &kh, nullptr);
+      const auto vOnly = attention.evaluate(batch, k, v, nullptr, &vh);
+      const auto same = attention.evaluate(batch, k, v, &k, &v);
+      for (int h = 0; h < c.kvHeads; ++h) {
+        expectAttention(both[size_t(h)].finish(), cpu[size_t(h)].finish());
+        expectAttention(kOnly[size_t(h)].finish(), cpuK[size_t(h)].finish());
+        expectAttention(vOnly[size_t(h)].finish(), cpuV[size_t(h)].finish());
+        const auto& s = same[size_t(h)];
+        EXPECT_EQ(s.logitErr2, 0.0);
+        EXPECT_EQ(s.klSum, 0.0);
+        EXPECT_LE(s.kOnly.err2, kCrossKernelRelTol * s.kOnly.ref2);
+        EXPECT_EQ(s.vOnly.err2, 0.0);
+        EXPECT_LE(s.both.err2, kCrossKernelRelTol * s.both.ref2);
+        EXPECT_EQ(s.topkSum, double(s.queries));
+      }
+    }
+    EXPECT_GE(ran, 3) << "tilings this device fits";
   }
 }
 
