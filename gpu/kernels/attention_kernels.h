@@ -41,8 +41,9 @@ struct AttentionTiling {
 
 // The tiling whose shared memory and workgroup size fit the device for head_dim `dim`; nullopt
 // when none does (attention then runs on the CPU). CPU-type devices get 16-key tiles (see
-// kCpuDeviceMaxKeyTiles); others the largest register tiles that fit. For tuning,
-// VQ_ATTENTION_TILING="RB,KT,TR,TK,DC,KC,OR" (the fields below, in order) takes precedence where it fits.
+// kCpuDeviceMaxKeyTiles); others the fastest register tiles that fit. For tuning,
+// VQ_ATTENTION_TILING="RB,KT,TR,TK,DC,KC,OR" (AttentionTiling's fields in order) takes
+// precedence where it fits.
 std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int dim);
 
 // Whether `tiling` is well formed for head_dim `dim` and fits the device (what

