@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 
 namespace vq::gpu {
 
@@ -17,8 +18,13 @@ struct RoleShape {
 };
 
 // Invocations per vector of the per-vector kernels (vector_layout.glsl): a power of two in 8..32,
-// about one per two values.
+// about one per two values. VQ_GPU_LANES=8|16|32 overrides it (for `bench kernels` experiments;
+// results stay within the kernels' tolerances, reductions may add in another order).
 inline uint32_t invocationsPerVector(int dim) {
+  if (const char* env = std::getenv("VQ_GPU_LANES")) {
+    const long lanes = std::strtol(env, nullptr, 10);
+    if (lanes == 8 || lanes == 16 || lanes == 32) return uint32_t(lanes);
+  }
   const uint32_t half = std::bit_floor(uint32_t(std::max(dim, 2))) / 2;
   return std::clamp<uint32_t>(half, 8, 32);
 }
