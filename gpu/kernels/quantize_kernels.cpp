@@ -234,11 +234,12 @@ void QuantizeKernels::recordTurboquant(CommandBatch& batch, const quant::MethodC
   const uint32_t tpv = invocationsPerVector(shape.dim);
   const Pipeline& p = m_context->pipelines().get(
       {m_context->hasFloat64() ? "turboquant_f64" : "turboquant", 4, sizeof(TurboquantPush),
-       {uint32_t(shape.dim), tpv, probe.l2Norm, probe.squaredNorm, t.dense ? 1u : 0u, t.stages}});
+       vectorLayoutConstants({uint32_t(shape.dim), tpv, probe.l2Norm, probe.squaredNorm, t.dense ? 1u : 0u, t.stages},
+                             tpv)});
   const bool nc = cfg.method == "turboquant_mse" && cfg.normCorrection;
   const TurboquantPush push{uint32_t(shape.vectors()), t.levels, nc ? 1u : 0u};
   uint32_t gx = 1, gy = 1;
-  CommandBatch::groupGrid(*m_context, (shape.vectors() + 64 / tpv - 1) / (64 / tpv), gx, gy);
+  CommandBatch::groupGrid(*m_context, vectorWorkgroups(shape.vectors(), tpv), gx, gy);
   batch.dispatch(p, {&src, &dst, t.rotation.get(), t.codebook.get()}, &push, gx, gy);
 }
 
@@ -251,10 +252,11 @@ void QuantizeKernels::recordQjl(CommandBatch& batch, const quant::MethodConfig& 
   const uint32_t tpv = invocationsPerVector(shape.dim);
   const Pipeline& p = m_context->pipelines().get(
       {m_context->hasFloat64() ? "qjl_f64" : "qjl", 3, sizeof(QjlPush),
-       {uint32_t(shape.dim), tpv, cpuFloatContraction().l2Norm, t.sketchRows, residual ? 1u : 0u}});
+       vectorLayoutConstants({uint32_t(shape.dim), tpv, cpuFloatContraction().l2Norm, t.sketchRows, residual ? 1u : 0u},
+                             tpv)});
   const QjlPush push{uint32_t(shape.vectors()), t.estimatorScale};
   uint32_t gx = 1, gy = 1;
-  CommandBatch::groupGrid(*m_context, (shape.vectors() + 64 / tpv - 1) / (64 / tpv), gx, gy);
+  CommandBatch::groupGrid(*m_context, vectorWorkgroups(shape.vectors(), tpv), gx, gy);
   batch.dispatch(p, {&src, &dst, t.sketch.get()}, &push, gx, gy);
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <vector>
 
 namespace vq::gpu {
 
@@ -27,6 +28,31 @@ inline uint32_t invocationsPerVector(int dim) {
   }
   const uint32_t half = std::bit_floor(uint32_t(std::max(dim, 2))) / 2;
   return std::clamp<uint32_t>(half, 8, 32);
+}
+
+// Invocations per workgroup of the per-vector kernels: 64 (VQ_GPU_WORKGROUP=64|128|256|512
+// overrides it, for `bench kernels` experiments; results do not depend on it).
+inline uint32_t vectorWorkgroupSize() {
+  if (const char* env = std::getenv("VQ_GPU_WORKGROUP")) {
+    const long n = std::strtol(env, nullptr, 10);
+    if (n == 64 || n == 128 || n == 256 || n == 512) return uint32_t(n);
+  }
+  return 64;
+}
+
+// The specialization constants of a per-vector kernel: the kernel's own (ids 0..13, D and TPV
+// first), then VPW (id 14) and the workgroup size (id 15) of vector_layout.glsl.
+inline std::vector<uint32_t> vectorLayoutConstants(std::vector<uint32_t> constants, uint32_t tpv) {
+  constants.resize(14, 0u);
+  constants.push_back(vectorWorkgroupSize() / tpv);
+  constants.push_back(vectorWorkgroupSize());
+  return constants;
+}
+
+// Workgroups for `vectors` vectors with `tpv` invocations per vector.
+inline uint64_t vectorWorkgroups(uint64_t vectors, uint32_t tpv) {
+  const uint64_t perGroup = vectorWorkgroupSize() / tpv;
+  return (vectors + perGroup - 1) / perGroup;
 }
 
 }  // namespace vq::gpu
