@@ -13,6 +13,7 @@
 #include "gpu/vulkan/vk_buffer.h"
 #include "gpu/vulkan/vk_commands.h"
 #include "gpu/vulkan/vk_context.h"
+#include "gpu/vulkan/vk_pipeline.h"
 
 namespace vq::gpu {
 
@@ -39,18 +40,30 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-// Runs `record` (which records into a begun batch) `repeats` times after one warm-up run and
-// returns the median device time of one run.
+// Device time of one submit that records `record` (which records into a begun batch) `passes`
+// times, with a barrier between passes (each pass sees the previous one's writes, as in a sweep).
+template <class Record>
+double timeSubmit(CommandBatch& batch, int passes, Record& record) {
+  batch.resetGpuTime();
+  batch.begin();
+  for (int p = 0; p < passes; ++p) {
+    if (p > 0) batch.barrier();
+    record();
+  }
+  batch.submitAndWait();
+  return batch.gpuSeconds();
+}
+
+// The median device time of one pass of `record`. A lone pass of tens of microseconds would
+// measure launch latency and an idle GPU's clocks, so each submit holds enough passes for about
+// 2 ms of work, and submits run until the GPU has been busy for 200 ms before `repeats` timed ones.
 template <class Record>
 double timeRuns(CommandBatch& batch, int repeats, Record record) {
+  const double one = std::max(timeSubmit(batch, 1, record), 1e-7);
+  const int passes = int(std::clamp(2e-3 / one, 1.0, 256.0));
+  for (double busy = 0; busy < 0.2;) busy += timeSubmit(batch, passes, record);
   std::vector<double> runs;
-  for (int i = 0; i <= repeats; ++i) {
-    batch.resetGpuTime();
-    batch.begin();
-    record();
-    batch.submitAndWait();
-    if (i > 0) runs.push_back(batch.gpuSeconds());
-  }
+  for (int i = 0; i < repeats; ++i) runs.push_back(timeSubmit(batch, passes, record) / passes);
   return median(runs);
 }
 
@@ -100,14 +113,21 @@ KernelBenchReport runKernelBench(const KernelBenchOptions& o) {
     throw Error(ErrorCode::Unsupported, r.device.name + ": the compute queue has no timestamps");
 
   {  // the reference: a device-local to device-local copy
-    const size_t bytes = size_t(std::min<int64_t>(o.copyBytes, int64_t(context->maxAllocationSize())));
+    const size_t bytes = std::min(size_t(o.copyBytes), Buffer::maxBytes(*context)) / 16 * 16;
     Buffer a(context, bytes, MemoryUse::Device, "copy source"), b(context, bytes, MemoryUse::Device, "copy target");
     batch.begin();
     batch.fill(a, 0x3f800000u);
     batch.submitAndWait();
     const double s = timeRuns(batch, o.repeats, [&] { batch.copy(a, b, bytes); });
-    r.kernels.push_back({"copy (reference)", s, 2.0 * double(bytes), 0});
-    r.copyBytesPerSecond = 2.0 * double(bytes) / s;
+    r.kernels.push_back({"vkCmdCopyBuffer", s, 2.0 * double(bytes), 0});
+    // The same copy by a compute shader (16-byte loads and stores): the reference peak is the
+    // faster of the two.
+    const Pipeline& p = context->pipelines().get({"copy_vec4", 2, sizeof(uint32_t), {}});
+    const uint32_t count = uint32_t(std::min<size_t>(bytes / 16, UINT32_MAX));
+    const uint32_t groups = std::min<uint32_t>((count + 255) / 256, 65535);
+    const double sc = timeRuns(batch, o.repeats, [&] { batch.dispatch(p, {&a, &b}, &count, groups); });
+    r.kernels.push_back({"copy shader (vec4)", sc, 32.0 * double(count), 0});
+    r.copyBytesPerSecond = std::max(2.0 * double(bytes) / s, 32.0 * double(count) / sc);
   }
 
   LayerData layer = randomLayer(o);
@@ -149,20 +169,17 @@ KernelBenchReport runKernelBench(const KernelBenchOptions& o) {
   }
   if (const auto tiling = chooseAttentionTiling(*context, o.headDim)) {
     const auto positions = metrics::sampleQueryPositions(o.tokens, o.queries, 0);
-    LayerAttention attention(context, layer, positions, *tiling);
+    batch.begin();
+    LayerAttention attention(context, layer, positions, *tiling, batch);
+    batch.submitAndWait();
     attention.evaluate(batch, k, v, &kHat, &vHat);  // builds the reference (timed separately below)
-    std::vector<double> runs;
-    for (int i = 0; i <= o.repeats; ++i) {
-      batch.resetGpuTime();
-      attention.evaluate(batch, k, v, &kHat, &vHat);
-      if (i > 0) runs.push_back(batch.gpuSeconds());
-    }
+    const double s = timeRuns(batch, o.repeats, [&] { attention.record(batch, k, v, &kHat, &vHat); });
     // Counted per (query row, attended key) pair: pass 1 the logits q·k and q·k̂ (4d), pass 2 the
     // same logits again (4d) and three weighted sums over d values (6d) = 14d FLOPs.
     double pairs = 0;
     for (int64_t p : positions) pairs += double(p + 1);
     pairs *= double(o.qHeads);
-    r.kernels.push_back({"attention evaluate (K̂, V̂)", median(runs), 0, 14.0 * double(o.headDim) * pairs});
+    r.kernels.push_back({"attention evaluate (K̂, V̂)", s, 0, 14.0 * double(o.headDim) * pairs});
   }
   return r;
 }

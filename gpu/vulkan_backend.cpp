@@ -18,6 +18,7 @@ class VulkanBackend final : public ComputeBackend {
     return n;
   }
 
+  bool computesOffHost() const override { return true; }
   std::unique_ptr<LayerSession> openLayer(LayerData data, const metrics::AttentionOptions& options) override {
     if (m_context->lost()) return makeCpuBackend(m_pool)->openLayer(std::move(data), options);
     return std::make_unique<VulkanLayerSession>(m_context, m_kernels, std::move(data), options, m_pool);

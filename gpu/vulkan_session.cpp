@@ -51,6 +51,8 @@ struct VulkanLayerSession::Resident final : ResidentReconstruction {
   const VulkanLayerSession* owner = nullptr;
   std::shared_ptr<Buffer> buffer;
   std::vector<float> sums;          // 8 floats per vector; empty for uploaded CPU results
+  bool pending = false;             // recorded in the session's batch, not yet run
+  bool invalid = false;             // that batch failed: the buffer holds nothing usable
   // What made it (the configuration of every KV head), to compute it again on the CPU when the
   // device is lost before it was read back.
   Role role = Role::K;
@@ -63,6 +65,8 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
     : m_context(std::move(context)), m_kernels(std::move(kernels)), m_data(std::move(data)) {
   const auto t0 = std::chrono::steady_clock::now();
   m_profile.on = std::getenv("VQ_GPU_PROFILE") != nullptr;
+  m_profile.buffersAtOpen = Buffer::creationStats().count;
+  m_profile.bufferSecondsAtOpen = Buffer::creationStats().seconds;
   m_cpu = openCpuLayerView(m_data, options, pool);
   m_shape = {m_data.kvHeads, m_data.tokens, m_data.headDim};
   if (m_shape.values() == 0) {
@@ -73,8 +77,7 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
     m_batch = std::make_unique<CommandBatch>(m_context);
     m_k = std::make_unique<Buffer>(m_context, m_data.k.size() * 4, MemoryUse::Device, "layer keys");
     m_v = std::make_unique<Buffer>(m_context, m_data.v.size() * 4, MemoryUse::Device, "layer values");
-    uploadNow(m_context, *m_k, std::as_bytes(std::span(m_data.k)));
-    uploadNow(m_context, *m_v, std::as_bytes(std::span(m_data.v)));
+    recordOriginalUploads();  // submitted with the first work that needs them
   } catch (const Error& e) {  // too large for one buffer, out of memory, lost device: the CPU does it
     m_k.reset();
     m_v.reset();
@@ -97,10 +100,17 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
       return;
     }
     try {
-      m_attention = std::make_unique<LayerAttention>(m_context, m_data, m_cpu->queryPositions(), *tiling);
+      m_attention = std::make_unique<LayerAttention>(m_context, m_data, m_cpu->queryPositions(), *tiling, *m_batch);
     } catch (const Error& e) {
       m_attentionCpuReason = e.detail();
       if (m_context->lost()) noteLost(m_context->lostReason());
+      try {  // the batch may hold uploads into the buffers of the failed constructor: start again
+        recordOriginalUploads();
+      } catch (const Error& e2) {
+        m_k.reset();
+        m_v.reset();
+        m_cpuReason = e2.detail();
+      }
     }
   }
   m_profile.openSeconds = secondsSince(t0);
@@ -109,16 +119,74 @@ VulkanLayerSession::VulkanLayerSession(std::shared_ptr<Context> context, std::sh
 VulkanLayerSession::~VulkanLayerSession() {
   if (!m_profile.on) return;
   const Profile& p = m_profile;
+  const Buffer::CreationStats created = Buffer::creationStats();
   std::fprintf(stderr,
-               "vq-gpu-profile layer %d: open+upload %.2f ms; %d quantize submits %.2f ms (%.3f ms each, %.1f MB "
-               "each); %d attention submits %.2f ms (%.3f ms each)\n",
-               m_data.layer, 1e3 * p.openSeconds, p.quantizeCalls, 1e3 * p.quantizeSeconds,
-               p.quantizeCalls ? 1e3 * p.quantizeSeconds / p.quantizeCalls : 0.0, double(m_shape.values()) * 4e-6,
-               p.attentionCalls, 1e3 * p.attentionSeconds,
-               p.attentionCalls ? 1e3 * p.attentionSeconds / p.attentionCalls : 0.0);
+               "vq-gpu-profile layer %d: open %.2f ms; %d quantizations and %d attention evaluations recorded in "
+               "%.2f ms; %d submits waited %.2f ms (%.3f ms each); %lld buffers created in %.2f ms during the "
+               "session\n",
+               m_data.layer, 1e3 * p.openSeconds, p.quantizeCalls, p.attentionCalls, 1e3 * p.recordSeconds, p.submits,
+               1e3 * p.submitSeconds, p.submits ? 1e3 * p.submitSeconds / p.submits : 0.0,
+               static_cast<long long>(created.count - p.buffersAtOpen),
+               1e3 * (created.seconds - p.bufferSecondsAtOpen));
 }
 
-bool VulkanLayerSession::gpuUsable() const { return m_k && !m_context->lost(); }
+void VulkanLayerSession::recordOriginalUploads() {
+  m_batch->begin();  // drops anything recorded before
+  m_batch->upload(*m_k, std::as_bytes(std::span(m_data.k)));
+  m_batch->upload(*m_v, std::as_bytes(std::span(m_data.v)));
+  m_uploadsPending = true;
+}
+
+void VulkanLayerSession::ensureRecording() {
+  if (!m_batch->recording()) m_batch->begin();
+}
+
+void VulkanLayerSession::addPending(const std::shared_ptr<Resident>& res, int sumsSlot) {
+  res->pending = true;
+  m_pending.push_back({res, sumsSlot});
+}
+
+bool VulkanLayerSession::flush() {
+  if (!m_batch || !m_batch->recording()) return true;
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    m_batch->submitAndWait();
+  } catch (const VulkanError& e) {
+    for (auto& p : m_pending) {
+      p.resident->pending = false;
+      p.resident->invalid = true;
+    }
+    m_pending.clear();
+    m_sumsUsed = 0;
+    if (m_attention) m_attention->discard();
+    if (m_uploadsPending) {  // the originals never reached the device
+      m_uploadsPending = false;
+      m_k.reset();
+      m_v.reset();
+      m_attention.reset();
+      m_cpuReason = e.detail();
+    }
+    handle(e);
+    return false;
+  }
+  ++m_profile.submits;
+  m_profile.submitSeconds += secondsSince(t0);
+  m_uploadsPending = false;
+  for (auto& p : m_pending) {
+    Resident& res = *p.resident;
+    res.pending = false;
+    if (p.sumsSlot < 0) continue;
+    const Buffer& sums = *m_sumsBuffers[size_t(p.sumsSlot)];
+    res.sums.resize(size_t(m_shape.vectors()) * 8);
+    sums.invalidate(0, res.sums.size() * 4);
+    std::memcpy(res.sums.data(), sums.mapped(), res.sums.size() * 4);
+  }
+  m_pending.clear();
+  m_sumsUsed = 0;
+  return true;
+}
+
+bool VulkanLayerSession::gpuUsable() const { return m_k && m_batch && !m_context->lost(); }
 
 void VulkanLayerSession::handle(const VulkanError& e) {
   if (e.deviceLost()) {
@@ -152,7 +220,10 @@ std::shared_ptr<const VulkanLayerSession::Resident> VulkanLayerSession::attachUp
   res->id = g_nextResidentId++;
   res->owner = this;
   res->buffer = acquireValuesBuffer();
-  uploadNow(m_context, *res->buffer, std::as_bytes(std::span(values)));
+  ensureRecording();
+  m_batch->barrier();  // earlier recorded work may still read the reused buffer
+  m_batch->upload(*res->buffer, std::as_bytes(std::span(values)));
+  addPending(res, -1);
   return res;
 }
 
@@ -160,7 +231,8 @@ const std::vector<float>& VulkanLayerSession::hostValues(const RoleReconstructio
   if (!r.values.empty()) return r.values;
   const Resident* res = residentOf(r);
   if (!res) throw Error(ErrorCode::InvalidArgument, "reconstruction without values passed to another session");
-  if (res->host.empty() && !m_context->lost()) {
+  if (res->pending) flush();
+  if (res->host.empty() && !res->invalid && !m_context->lost()) {
     try {
       std::vector<float> host(size_t(m_shape.values()));
       downloadNow(m_context, *res->buffer, std::as_writable_bytes(std::span(host)));
@@ -169,7 +241,7 @@ const std::vector<float>& VulkanLayerSession::hostValues(const RoleReconstructio
       handle(e);
     }
   }
-  if (res->host.empty()) {  // the device was lost with it: the CPU makes it again (bit-identical methods)
+  if (res->host.empty()) {  // the device failed with it: the CPU makes it again (bit-identical methods)
     const size_t hs = m_data.headSize();
     res->host.resize(size_t(m_shape.values()));
     std::vector<bool> done(res->headConfigs.size(), false);
@@ -259,37 +331,37 @@ RoleReconstruction VulkanLayerSession::quantizeOnGpu(Role role, const quant::Met
   r.config = cfg;
   std::vector<uint32_t> keep;
   countStorage(r, cfg, protection, keep);
-  if (!keep.empty()) {
-    if (!m_keepFlags)
-      m_keepFlags = std::make_unique<Buffer>(m_context, size_t(m_shape.vectors()) * 4, MemoryUse::Device,
-                                             "protected rows");
-    uploadNow(m_context, *m_keepFlags, std::as_bytes(std::span(keep)));
-  }
-
+  const auto t0 = std::chrono::steady_clock::now();
   auto res = std::make_shared<Resident>();
   res->id = g_nextResidentId++;
   res->owner = this;
   res->role = role;
   res->headConfigs.assign(size_t(m_shape.heads), cfg);
   res->buffer = acquireValuesBuffer();
-  if (!m_sums)
-    m_sums = std::make_unique<Buffer>(m_context, reconstructionSumsBytes(m_shape.vectors()), MemoryUse::Readback,
-                                      "reconstruction sums");
-  const auto t0 = std::chrono::steady_clock::now();
-  m_batch->begin();
+  if (m_sumsUsed == m_sumsBuffers.size())
+    m_sumsBuffers.push_back(std::make_unique<Buffer>(m_context, reconstructionSumsBytes(m_shape.vectors()),
+                                                     MemoryUse::Readback, "reconstruction sums"));
+  const int slot = int(m_sumsUsed);
+  ensureRecording();
+  m_batch->barrier();  // after the uploads and the work recorded before (which may read reused buffers)
+  if (!keep.empty()) {
+    if (!m_keepFlags)
+      m_keepFlags = std::make_unique<Buffer>(m_context, size_t(m_shape.vectors()) * 4, MemoryUse::Device,
+                                             "protected rows");
+    m_batch->upload(*m_keepFlags, std::as_bytes(std::span(keep)));
+    m_batch->barrier();
+  }
   m_kernels->record(*m_batch, cfg, m_shape, original(role), *res->buffer);
   m_batch->barrier();
   if (!keep.empty()) {
     m_kernels->recordProtectedRows(*m_batch, m_shape, original(role), *res->buffer, *m_keepFlags);
     m_batch->barrier();
   }
-  recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, *m_sums);
-  m_batch->submitAndWait();
-  res->sums.resize(size_t(m_shape.vectors()) * 8);
-  m_sums->invalidate(0, m_sums->size());
-  std::memcpy(res->sums.data(), m_sums->mapped(), res->sums.size() * 4);
+  recordReconstructionSums(*m_context, *m_batch, m_shape, original(role), *res->buffer, *m_sumsBuffers[size_t(slot)]);
+  ++m_sumsUsed;
+  addPending(res, slot);
   ++m_profile.quantizeCalls;
-  m_profile.quantizeSeconds += secondsSince(t0);
+  m_profile.recordSeconds += secondsSince(t0);
   r.resident = std::move(res);
   return r;
 }
@@ -328,9 +400,14 @@ RoleReconstruction VulkanLayerSession::quantize(Role role, const quant::MethodCo
 RoleReconstruction VulkanLayerSession::composeHeads(Role role, std::span<const RoleReconstruction* const> perHead) {
   std::lock_guard lock(m_mutex);
   std::vector<const Resident*> sources;
+  bool pendingSource = false;
+  for (const RoleReconstruction* p : perHead) {
+    if (const Resident* res = p ? residentOf(*p) : nullptr) pendingSource = pendingSource || res->pending;
+  }
+  if (pendingSource) flush();  // their sums are needed on the host
   for (const RoleReconstruction* p : perHead) {
     const Resident* res = p ? residentOf(*p) : nullptr;
-    if (!res || res->headConfigs.empty() || p->role != role) break;  // not made on this device
+    if (!res || res->headConfigs.empty() || res->invalid || p->role != role) break;  // not made on this device
     sources.push_back(res);
   }
   if (gpuUsable() && sources.size() == size_t(m_shape.heads) && perHead.size() == sources.size()) {
@@ -342,13 +419,14 @@ RoleReconstruction VulkanLayerSession::composeHeads(Role role, std::span<const R
       out->role = role;
       out->buffer = acquireValuesBuffer();
       bool sums = true;
-      m_batch->begin();
+      ensureRecording();
+      m_batch->barrier();
       for (size_t h = 0; h < sources.size(); ++h) {
         m_batch->copy(*sources[h]->buffer, *out->buffer, hs * 4, h * hs * 4, h * hs * 4);
         out->headConfigs.push_back(sources[h]->headConfigs[h]);
         sums = sums && !sources[h]->sums.empty();
       }
-      m_batch->submitAndWait();
+      addPending(out, -1);  // runs with the next work that reads it
       if (sums) {
         out->sums.resize(size_t(m_shape.vectors()) * 8);
         for (size_t h = 0; h < sources.size(); ++h)
@@ -388,8 +466,11 @@ metrics::ReconstructionAccumulator VulkanLayerSession::reconstruction(const Role
   std::lock_guard lock(m_mutex);
   if (kvHead < 0 || kvHead >= m_shape.heads)
     throw Error(ErrorCode::InvalidArgument, "KV head " + std::to_string(kvHead) + " does not exist");
-  if (const Resident* res = residentOf(r); res && !res->sums.empty())
-    return accumulateReconstruction(res->sums, uint64_t(kvHead) * uint64_t(m_shape.tokens), uint64_t(m_shape.tokens));
+  if (const Resident* res = residentOf(r)) {
+    if (res->pending && res->sums.empty()) flush();
+    if (!res->sums.empty())
+      return accumulateReconstruction(res->sums, uint64_t(kvHead) * uint64_t(m_shape.tokens), uint64_t(m_shape.tokens));
+  }
   const std::vector<float>& values = hostValues(r);
   const size_t hs = m_data.headSize();
   metrics::ReconstructionAccumulator acc;
@@ -410,17 +491,22 @@ std::optional<metrics::AttentionSums> VulkanLayerSession::attention(int kvHead, 
       if (k && !rk) rk = (tmpK = attachUpload(hostValues(*k))).get();
       if (v && !rv) rv = (tmpV = attachUpload(hostValues(*v))).get();
       const uint64_t idK = rk ? rk->id : 0, idV = rv ? rv->id : 0;
-      if (m_cachedSums.empty() || idK != m_cachedK || idV != m_cachedV) {
+      const bool usable = !(rk && rk->invalid) && !(rv && rv->invalid);
+      if (usable && (m_cachedSums.empty() || idK != m_cachedK || idV != m_cachedV)) {
         m_cachedSums.clear();
         const auto t0 = std::chrono::steady_clock::now();
-        m_cachedSums = m_attention->evaluate(*m_batch, *m_k, *m_v, rk ? rk->buffer.get() : nullptr,
-                                             rv ? rv->buffer.get() : nullptr);
+        ensureRecording();
+        m_batch->barrier();
+        m_attention->record(*m_batch, *m_k, *m_v, rk ? rk->buffer.get() : nullptr, rv ? rv->buffer.get() : nullptr);
         ++m_profile.attentionCalls;
-        m_profile.attentionSeconds += secondsSince(t0);
-        m_cachedK = idK;
-        m_cachedV = idV;
+        m_profile.recordSeconds += secondsSince(t0);
+        if (flush()) {
+          m_cachedSums = m_attention->collect();
+          m_cachedK = idK;
+          m_cachedV = idV;
+        }
       }
-      return m_cachedSums[size_t(kvHead)];
+      if (!m_cachedSums.empty() && idK == m_cachedK && idV == m_cachedV) return m_cachedSums[size_t(kvHead)];
     } catch (const VulkanError& e) {
       handle(e);
     }

@@ -48,6 +48,14 @@ class VulkanLayerSession final : public LayerSession {
  private:
   struct Resident;
   bool gpuUsable() const;
+  // Work is recorded into m_batch and submitted when a result is needed (flush()): opening a
+  // layer, the quantizations of a sweep entry and its attention evaluation make one submit.
+  void ensureRecording();
+  // Submits what was recorded and reads the quantizations' sums. False when the device failed:
+  // the pending reconstructions are then marked invalid (the CPU makes them again).
+  bool flush();
+  void recordOriginalUploads();
+  void addPending(const std::shared_ptr<Resident>& res, int sumsSlot);
   void handle(const VulkanError& e);  // lost device / out of memory: note and continue on the CPU
   RoleReconstruction quantizeOnGpu(Role role, const quant::MethodConfig& cfg,
                                    const quant::ProtectionConfig& protection);
@@ -69,13 +77,23 @@ class VulkanLayerSession final : public LayerSession {
   std::unique_ptr<CommandBatch> m_batch;
   std::unique_ptr<LayerAttention> m_attention;
   std::vector<std::shared_ptr<Buffer>> m_valueBuffers;  // reconstruction buffers, reused when released
-  std::unique_ptr<Buffer> m_sums;                       // per-vector sums of the last quantize
-  std::unique_ptr<Buffer> m_keepFlags;                  // protected rows of the last quantize (1 per vector)
-  // VQ_GPU_PROFILE=1: wall time of the GPU submits (quantize + sums, attention), on stderr at the end.
+  // Readback buffers of the per-vector sums of the recorded quantizations (slot i: the i-th).
+  std::vector<std::unique_ptr<Buffer>> m_sumsBuffers;
+  size_t m_sumsUsed = 0;
+  struct Pending {
+    std::shared_ptr<Resident> resident;
+    int sumsSlot = -1;  // -1: no sums to read back (uploads, compositions)
+  };
+  std::vector<Pending> m_pending;  // made by the recorded, not yet submitted work
+  bool m_uploadsPending = false;   // the batch uploads the originals (and the query rows)
+  std::unique_ptr<Buffer> m_keepFlags;  // protected rows of the last quantize (1 per vector)
+  // VQ_GPU_PROFILE=1: host time spent recording and waiting for submits, on stderr at the end.
   struct Profile {
     bool on = false;
-    int quantizeCalls = 0, attentionCalls = 0;
-    double quantizeSeconds = 0, attentionSeconds = 0, openSeconds = 0;
+    int quantizeCalls = 0, attentionCalls = 0, submits = 0;
+    double openSeconds = 0, recordSeconds = 0, submitSeconds = 0;
+    int64_t buffersAtOpen = 0;  // Buffer::creationStats() when the session opened
+    double bufferSecondsAtOpen = 0;
   } m_profile;
   std::recursive_mutex m_mutex;
   // Attention of the last (K̂, V̂) pair for every KV head (evaluateInLayer asks head by head).

@@ -225,6 +225,10 @@ int benchKernels(const Args& a) {
   o.device = a.getInt("device");
   o.repeats = a.getInt("repetitions");
   if (o.repeats < 1) throw UsageError("--repetitions must be >= 1");
+  if (a.has("tokens")) {
+    o.tokens = a.getInt("tokens");
+    if (o.tokens < 1) throw UsageError("--tokens must be >= 1");
+  }
   const gpu::KernelBenchReport r = gpu::runKernelBench(o);
   const auto fraction = [&](double bytesPerSecond, std::optional<double> peak) {
     return peak ? nlohmann::json(bytesPerSecond / *peak) : nlohmann::json(nullptr);
@@ -309,6 +313,7 @@ int runBench(int argc, char** argv) {
       .option("vectors", "N", "methods: head vectors per batch", "4096")
       .option("threads", "N", "methods: threads (1: single-threaded; more: rows split over a pool)", "1")
       .option("device", "N", "kernels: Vulkan device index (default: VQ_DEVICE, else automatic)", "-1")
+      .option("tokens", "N", "kernels: tokens per KV head of the layer (default 4096, W1; W2 has 32768)")
       .flag("json", "machine-readable output")
       .positional("WHAT", "load, methods or kernels")
       .positional("DUMP", "load: the dump to benchmark", false);

@@ -78,7 +78,7 @@ int runTune(int argc, char** argv) {
   // A device backend keeps every layer resident for the verify pass; the CPU backend would hold
   // the whole dump and its attention references in RAM, so it loads the layers it needs again.
   // Kept layers are bounded by a quarter of the machine's memory; the rest are read again.
-  measured.keepLayers = backend->name().rfind("CPU", 0) != 0;
+  measured.keepLayers = backend->computesOffHost();
   if (const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE); pages > 0 && page > 0)
     measured.keepLimitBytes = uint64_t(pages) * uint64_t(page) / 4;
   using Clock = std::chrono::steady_clock;

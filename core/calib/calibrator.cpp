@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <string>
 
 #include "core/calib/probes.h"
@@ -232,6 +233,14 @@ CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, Comput
     keep->attention = o.attention;
     keep->queries = s.metric == Metric::Attention && o.probe == Probe::Empirical;
   }
+  // On a device backend the next layer is read (f16 -> f32) on another thread while this one is
+  // measured, when a layer is small enough that holding two costs little (W1: 100 MB; W2's 268 MB
+  // layers are read one at a time). The CPU backend needs every core for its own work (and the
+  // GUI thread its share). `loadSeconds` is the time spent waiting for layers.
+  constexpr size_t kReadAheadBytes = size_t(256) << 20;
+  const bool readAhead = backend.computesOffHost();
+  auto readLayer = [&](size_t li) { return loadLayer(dump, s.layers[li], useAttention, &defaultThreadPool()); };
+  std::future<LayerData> next;
   size_t g0 = 0;
   for (size_t li = 0; li < s.layers.size(); ++li) {
     progress.checkCancelled();
@@ -239,8 +248,11 @@ CalibrationTable calibrate(const Dump& dump, const CalibrationOptions& o, Comput
     size_t g1 = g0;
     while (g1 < G && t.groups[g1].key.layer == layer) ++g1;
     const auto loadStart = std::chrono::steady_clock::now();
-    LayerData data = loadLayer(dump, layer, useAttention, &defaultThreadPool());
+    LayerData data = next.valid() ? next.get() : readLayer(li);
     if (keep) keep->loadSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
+    const size_t layerBytes = (data.q.size() + data.k.size() + data.v.size()) * sizeof(float);
+    if (readAhead && li + 1 < s.layers.size() && layerBytes <= kReadAheadBytes)
+      next = std::async(std::launch::async, readLayer, li + 1);
     auto session = backend.openLayer(std::move(data), o.attention);
     if (o.probe == Probe::Empirical) {
       std::vector<EntryMeasurement>* kept = nullptr;

@@ -33,7 +33,7 @@ struct CalibrationMeasurements {
   metrics::AttentionOptions attention;   // the query sample
   bool queries = false;                  // attention sums were measured
   std::map<int, std::vector<EntryMeasurement>> layers;  // layer -> [menu entry]
-  double loadSeconds = 0;  // wall time calibration spent reading layers from the dump as f32
+  double loadSeconds = 0;  // wall time calibration waited for layers read from the dump as f32
 
   // Set by the caller before calibrate(): every layer's session stays open afterwards with the
   // reconstructions of each entry (resident: on the device for a GPU backend), so the verify pass

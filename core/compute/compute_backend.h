@@ -72,6 +72,10 @@ class ComputeBackend {
  public:
   virtual ~ComputeBackend() = default;
   virtual std::string name() const = 0;  // "CPU (2 threads)", "Vulkan: NVIDIA H100 ..."
+  // True when sessions compute on a device and keep their layer there: the host is then free
+  // while they work (calibration reads the next layer meanwhile), and keeping layers open after
+  // calibration costs no host memory for the data (tune's verify reuses them).
+  virtual bool computesOffHost() const { return false; }
   virtual std::unique_ptr<LayerSession> openLayer(LayerData data, const metrics::AttentionOptions& options) = 0;
 };
 

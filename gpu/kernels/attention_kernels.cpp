@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/common/error.h"
+#include "core/common/thread_pool.h"
 #include "gpu/vulkan/vk_buffer.h"
 #include "gpu/vulkan/vk_commands.h"
 #include "gpu/vulkan/vk_context.h"
@@ -118,7 +119,7 @@ std::optional<AttentionTiling> chooseAttentionTiling(const Context& context, int
 }
 
 LayerAttention::LayerAttention(std::shared_ptr<Context> context, const LayerData& data,
-                               const std::vector<int64_t>& positions, AttentionTiling tiling)
+                               const std::vector<int64_t>& positions, AttentionTiling tiling, CommandBatch& batch)
     : m_context(std::move(context)), m_tiling(tiling), m_kvHeads(data.kvHeads),
       m_group(data.qHeads / std::max(1, data.kvHeads)), m_dim(data.headDim), m_tokens(data.tokens),
       m_rows(uint32_t(positions.size() * size_t(m_group))) {
@@ -136,44 +137,39 @@ LayerAttention::LayerAttention(std::shared_ptr<Context> context, const LayerData
   // Rows as metrics::AttentionReference orders them: positionIndex·G + headInGroup, q·(1/√d).
   const float scale = float(1.0 / std::sqrt(double(m_dim)));
   std::vector<float> rows(rowValues);
-  for (size_t h = 0; h < size_t(m_kvHeads); ++h)
+  defaultThreadPool().parallelFor(0, m_kvHeads, [&](int64_t head) {
+    const size_t h = size_t(head);
     for (size_t i = 0; i < positions.size(); ++i)
       for (size_t g = 0; g < G; ++g) {
         const float* src = data.q.data() + ((h * G + g) * T + size_t(positions[i])) * d;
         float* dst = rows.data() + (h * m_rows + i * G + g) * d;
         for (size_t c = 0; c < d; ++c) dst[c] = src[c] * scale;
       }
+  });
   std::vector<uint32_t> pos(positions.begin(), positions.end());
-  uploadNow(m_context, *m_qrows, std::as_bytes(std::span(rows)));
-  uploadNow(m_context, *m_positions, std::as_bytes(std::span(pos)));
+  batch.upload(*m_qrows, std::as_bytes(std::span(rows)));
+  batch.upload(*m_positions, std::as_bytes(std::span(pos)));
 }
 
 LayerAttention::~LayerAttention() = default;
 
-void LayerAttention::buildReference(CommandBatch& batch, const Buffer& k, const Buffer& v) {
+void LayerAttention::recordReference(CommandBatch& batch, const Buffer& k, const Buffer& v) {
   const Pipeline& p =
       m_context->pipelines().get({"attention_reference", 5, sizeof(Push), specConstants(m_tiling, uint32_t(m_dim))});
   const Push push{uint32_t(m_tokens), m_rows, uint32_t(m_group), 0};
-  batch.begin();
   batch.dispatch(p, {m_qrows.get(), &k, &v, m_positions.get(), m_refStats.get()}, &push, workgroups(m_tiling, m_rows),
                  uint32_t(m_kvHeads));
   batch.barrier();
   batch.copy(*m_refStats, *m_refReadback, m_refStats->size());
-  batch.submitAndWait();
-  m_ref.resize(size_t(m_kvHeads) * m_rows * kRefWords);
-  m_refReadback->invalidate(0, m_refReadback->size());
-  std::memcpy(m_ref.data(), m_refReadback->mapped(), m_ref.size() * 4);
+  m_refRecorded = true;
 }
 
-std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch, const Buffer& k, const Buffer& v,
-                                                             const Buffer* kHat, const Buffer* vHat) {
-  std::vector<metrics::AttentionSums> out(static_cast<size_t>(m_kvHeads));
-  for (auto& s : out) {
-    s.hasKeys = kHat != nullptr;
-    s.hasValues = vHat != nullptr;
-  }
-  if (m_rows == 0) return out;
-  if (m_ref.empty()) buildReference(batch, k, v);
+void LayerAttention::record(CommandBatch& batch, const Buffer& k, const Buffer& v, const Buffer* kHat,
+                            const Buffer* vHat) {
+  m_hasK = kHat != nullptr;
+  m_hasV = vHat != nullptr;
+  if (m_rows == 0) return;
+  if (!m_refRecorded) recordReference(batch, k, v);
   const std::vector<uint32_t> constants = specConstants(m_tiling, uint32_t(m_dim));
   const Pipeline& keysPass = m_context->pipelines().get({"attention_keys", 8, sizeof(Push), constants});
   const Pipeline& outputsPass = m_context->pipelines().get({"attention_outputs", 9, sizeof(Push), constants});
@@ -181,7 +177,6 @@ std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch
   const Buffer* keysHat = kHat ? kHat : &k;
   const Buffer* valuesHat = vHat ? vHat : &v;
   const uint32_t groups = workgroups(m_tiling, m_rows);
-  batch.begin();
   batch.dispatch(keysPass,
                  {m_qrows.get(), &k, &v, m_positions.get(), keysHat, m_refStats.get(), m_keyStats.get(),
                   m_rowSums.get()},
@@ -191,10 +186,36 @@ std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch
                  {m_qrows.get(), &k, &v, m_positions.get(), keysHat, valuesHat, m_refStats.get(), m_keyStats.get(),
                   m_rowSums.get()},
                  &push, groups, uint32_t(m_kvHeads));
-  batch.submitAndWait();
+}
+
+std::vector<metrics::AttentionSums> LayerAttention::evaluate(CommandBatch& batch, const Buffer& k, const Buffer& v,
+                                                             const Buffer* kHat, const Buffer* vHat) {
+  batch.begin();
+  record(batch, k, v, kHat, vHat);
+  try {
+    batch.submitAndWait();
+  } catch (...) {
+    discard();
+    throw;
+  }
+  return collect();
+}
+
+std::vector<metrics::AttentionSums> LayerAttention::collect() {
+  std::vector<metrics::AttentionSums> out(static_cast<size_t>(m_kvHeads));
+  for (auto& s : out) {
+    s.hasKeys = m_hasK;
+    s.hasValues = m_hasV;
+  }
+  if (m_rows == 0) return out;
+  if (m_ref.empty()) {
+    m_ref.resize(size_t(m_kvHeads) * m_rows * kRefWords);
+    m_refReadback->invalidate(0, m_refReadback->size());
+    std::memcpy(m_ref.data(), m_refReadback->mapped(), m_ref.size() * 4);
+  }
   m_rowSums->invalidate(0, m_rowSums->size());
   const float* rows = reinterpret_cast<const float*>(m_rowSums->mapped());
-  const bool hasK = kHat != nullptr, hasV = vHat != nullptr;
+  const bool hasK = m_hasK, hasV = m_hasV;
   for (int h = 0; h < m_kvHeads; ++h) {
     metrics::AttentionSums& s = out[size_t(h)];
     s.queries = m_rows;

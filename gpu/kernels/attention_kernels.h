@@ -58,18 +58,26 @@ constexpr int64_t kCpuDeviceMaxKeyTiles = 128;
 
 class LayerAttention {
  public:
-  // Throws Error(Unsupported) when the query rows do not fit one device buffer.
+  // Records the upload of the query rows into `batch` (recording; a barrier must follow before
+  // record()). Throws Error(Unsupported) when the query rows do not fit one device buffer.
   LayerAttention(std::shared_ptr<Context> context, const LayerData& data, const std::vector<int64_t>& positions,
-                 AttentionTiling tiling);
+                 AttentionTiling tiling, CommandBatch& batch);
   ~LayerAttention();
 
-  // Sums of every KV head (index = KV head). k, v: the layer's resident originals; kHat / vHat:
-  // reconstructions, null when that role is not quantized.
+  // Records one evaluation into `batch` (recording, after a barrier that makes its inputs
+  // visible): the first time also the reference pass over the originals. k, v: the layer's
+  // resident originals; kHat / vHat: reconstructions, null when that role is not quantized.
+  void record(CommandBatch& batch, const Buffer& k, const Buffer& v, const Buffer* kHat, const Buffer* vHat);
+  // After the batch ran: the sums of every KV head (index = KV head) of the recorded evaluation.
+  std::vector<metrics::AttentionSums> collect();
+  // The batch did not run (failed submit): the next record() starts again from the reference.
+  void discard() { m_refRecorded = !m_ref.empty(); }
+  // record() + submit + collect() in a batch of its own (benchmarks).
   std::vector<metrics::AttentionSums> evaluate(CommandBatch& batch, const Buffer& k, const Buffer& v,
                                                const Buffer* kHat, const Buffer* vHat);
 
  private:
-  void buildReference(CommandBatch& batch, const Buffer& k, const Buffer& v);
+  void recordReference(CommandBatch& batch, const Buffer& k, const Buffer& v);
 
   std::shared_ptr<Context> m_context;
   AttentionTiling m_tiling;
@@ -77,7 +85,9 @@ class LayerAttention {
   int64_t m_tokens = 0;
   uint32_t m_rows = 0;  // per KV head
   std::unique_ptr<Buffer> m_qrows, m_positions, m_refStats, m_refReadback, m_keyStats, m_rowSums;
-  std::vector<float> m_ref;  // 16 floats per row (attention_reference.comp)
+  std::vector<float> m_ref;  // 16 floats per row (attention_reference.comp), once read back
+  bool m_refRecorded = false;
+  bool m_hasK = false, m_hasV = false;  // of the recorded evaluation
 };
 
 }  // namespace vq::gpu

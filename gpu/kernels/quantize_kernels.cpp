@@ -1,6 +1,7 @@
 #include "gpu/kernels/quantize_kernels.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -105,6 +106,9 @@ struct QuantizeKernels::Tables {
   std::unique_ptr<Buffer> sketch;  // qjl: S, m x d row-major
   uint32_t sketchRows = 0;
   float estimatorScale = 0;
+  // The batch that records the upload; other batches use the tables once it has run.
+  uint64_t uploader = 0;
+  std::atomic<bool> uploaded{false};
 };
 
 std::optional<std::string> quantizeUnsupportedReason(const quant::MethodConfig& cfg,
@@ -154,16 +158,31 @@ QuantizeKernels::QuantizeKernels(std::shared_ptr<Context> context)
 QuantizeKernels::~QuantizeKernels() = default;
 
 // Tables of turboquant_mse / turboquant_rvq (rotation + codebooks) and of qjl (sketch), built by
-// the core classes the CPU reference uses, so the GPU gets the identical signs and matrices.
-const QuantizeKernels::Tables& QuantizeKernels::tables(const quant::MethodConfig& cfg, int dim) {
+// the core classes the CPU reference uses, so the GPU gets the identical signs and matrices. New
+// tables are uploaded by `batch` (followed by a barrier), which keeps them alive until it ran.
+const QuantizeKernels::Tables& QuantizeKernels::tables(CommandBatch& batch, const quant::MethodConfig& cfg, int dim) {
   const bool qjl = cfg.method == "qjl";
   const auto key = std::make_tuple(cfg.method, dim, qjl ? 0 : cfg.bits, cfg.seed, qjl ? sketchRows(cfg, dim) : 0);
-  if (auto it = m_tables.find(key); it != m_tables.end()) return *it->second;
-  auto t = std::make_unique<Tables>();
+  if (auto it = m_tables.find(key); it != m_tables.end()) {
+    const Tables& found = *it->second;
+    if (found.uploaded || found.uploader == batch.id()) {
+      batch.keepAlive(it->second);
+      return found;
+    }
+    m_tables.erase(it);  // another batch's upload that has not run (or failed): upload again here
+  }
+  auto t = std::make_shared<Tables>();
+  t->uploader = batch.id();
   auto upload = [&](const std::vector<float>& v, const char* what) {
     auto b = std::make_unique<Buffer>(m_context, v.size() * 4, MemoryUse::Device, what);
-    uploadNow(m_context, *b, std::as_bytes(std::span(v)));
+    batch.upload(*b, std::as_bytes(std::span(v)));
     return b;
+  };
+  auto keep = [&]() -> const Tables& {
+    batch.barrier();
+    batch.keepAlive(t);
+    batch.afterSubmit([t] { t->uploaded = true; });
+    return *m_tables.emplace(key, std::move(t)).first->second;
   };
   if (qjl) {
     const quant::GaussianSketch sketch(sketchRows(cfg, dim), dim, cfg.seed);
@@ -171,7 +190,7 @@ const QuantizeKernels::Tables& QuantizeKernels::tables(const quant::MethodConfig
     t->sketch = upload(std::vector<float>(m.data(), m.data() + m.size()), "qjl sketch");
     t->sketchRows = uint32_t(sketch.rows());
     t->estimatorScale = sketch.estimatorScale();
-    return *m_tables.emplace(key, std::move(t)).first->second;
+    return keep();
   }
   std::vector<float> rot, book;
   auto setRotation = [&](const quant::Rotation& rotation) {
@@ -205,21 +224,22 @@ const QuantizeKernels::Tables& QuantizeKernels::tables(const quant::MethodConfig
   }
   t->rotation = upload(rot, "rotation");
   t->codebook = upload(book, "codebook");
-  return *m_tables.emplace(key, std::move(t)).first->second;
+  return keep();
 }
 
 void QuantizeKernels::recordTurboquant(CommandBatch& batch, const quant::MethodConfig& cfg, const RoleShape& shape,
                                        const Buffer& src, const Buffer& dst) {
-  const Tables& t = tables(cfg, shape.dim);
+  const Tables& t = tables(batch, cfg, shape.dim);
   const auto& probe = cpuFloatContraction();
   const uint32_t tpv = invocationsPerVector(shape.dim);
   const Pipeline& p = m_context->pipelines().get(
       {m_context->hasFloat64() ? "turboquant_f64" : "turboquant", 4, sizeof(TurboquantPush),
-       {uint32_t(shape.dim), tpv, probe.l2Norm, probe.squaredNorm, t.dense ? 1u : 0u, t.stages}});
+       vectorLayoutConstants({uint32_t(shape.dim), tpv, probe.l2Norm, probe.squaredNorm, t.dense ? 1u : 0u, t.stages},
+                             tpv)});
   const bool nc = cfg.method == "turboquant_mse" && cfg.normCorrection;
   const TurboquantPush push{uint32_t(shape.vectors()), t.levels, nc ? 1u : 0u};
   uint32_t gx = 1, gy = 1;
-  CommandBatch::groupGrid(*m_context, (shape.vectors() + 64 / tpv - 1) / (64 / tpv), gx, gy);
+  CommandBatch::groupGrid(*m_context, vectorWorkgroups(shape.vectors(), tpv), gx, gy);
   batch.dispatch(p, {&src, &dst, t.rotation.get(), t.codebook.get()}, &push, gx, gy);
 }
 
@@ -228,14 +248,15 @@ void QuantizeKernels::recordTurboquant(CommandBatch& batch, const quant::MethodC
 void QuantizeKernels::recordQjl(CommandBatch& batch, const quant::MethodConfig& cfg, const RoleShape& shape,
                                 const Buffer& src, const Buffer& dst) {
   const bool residual = cfg.method == "turboquant_prod";
-  const Tables& t = tables(residual ? prodSketch(cfg) : cfg, shape.dim);
+  const Tables& t = tables(batch, residual ? prodSketch(cfg) : cfg, shape.dim);
   const uint32_t tpv = invocationsPerVector(shape.dim);
   const Pipeline& p = m_context->pipelines().get(
       {m_context->hasFloat64() ? "qjl_f64" : "qjl", 3, sizeof(QjlPush),
-       {uint32_t(shape.dim), tpv, cpuFloatContraction().l2Norm, t.sketchRows, residual ? 1u : 0u}});
+       vectorLayoutConstants({uint32_t(shape.dim), tpv, cpuFloatContraction().l2Norm, t.sketchRows, residual ? 1u : 0u},
+                             tpv)});
   const QjlPush push{uint32_t(shape.vectors()), t.estimatorScale};
   uint32_t gx = 1, gy = 1;
-  CommandBatch::groupGrid(*m_context, (shape.vectors() + 64 / tpv - 1) / (64 / tpv), gx, gy);
+  CommandBatch::groupGrid(*m_context, vectorWorkgroups(shape.vectors(), tpv), gx, gy);
   batch.dispatch(p, {&src, &dst, t.sketch.get()}, &push, gx, gy);
 }
 
@@ -285,8 +306,8 @@ void QuantizeKernels::record(CommandBatch& batch, const quant::MethodConfig& cfg
   if (auto reason = quantizeUnsupportedReason(cfg, {}, shape))
     throw Error(ErrorCode::Internal, "QuantizeKernels::record: " + *reason);
   // A sweep moves on layer by layer (seed + layer): drop old tables, before recording, so that
-  // the tables of this record (two for turboquant_prod) stay alive. Sessions wait for each
-  // submit before recording the next, so no earlier dispatch still reads them.
+  // the tables of this record (two for turboquant_prod) stay in the map; batches that recorded
+  // dispatches reading dropped tables keep those alive (CommandBatch::keepAlive).
   if (m_tables.size() >= 64) m_tables.clear();
   if (cfg.method == "turboquant_prod") {
     recordTurboquant(batch, prodStage1(cfg), shape, src, dst);

@@ -57,7 +57,7 @@ class QuantizeKernels {
 
  private:
   struct Tables;
-  const Tables& tables(const quant::MethodConfig& cfg, int dim);
+  const Tables& tables(CommandBatch& batch, const quant::MethodConfig& cfg, int dim);
   void recordTurboquant(CommandBatch& batch, const quant::MethodConfig& cfg, const RoleShape& shape,
                         const Buffer& src, const Buffer& dst);
   void recordQjl(CommandBatch& batch, const quant::MethodConfig& cfg, const RoleShape& shape, const Buffer& src,
@@ -72,7 +72,7 @@ class QuantizeKernels {
   std::shared_ptr<Context> m_context;
   std::mutex m_mutex;  // sessions share the kernels
   // (method, head_dim, bits, seed, sketch rows) -> tables
-  std::map<std::tuple<std::string, int, int, uint64_t, int>, std::unique_ptr<Tables>> m_tables;
+  std::map<std::tuple<std::string, int, int, uint64_t, int>, std::shared_ptr<const Tables>> m_tables;
   std::unique_ptr<Buffer> m_placeholder;  // bound where an output is not wanted
 };
 

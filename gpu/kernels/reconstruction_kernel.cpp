@@ -10,10 +10,11 @@ namespace vq::gpu {
 void recordReconstructionSums(Context& context, CommandBatch& batch, const RoleShape& shape, const Buffer& x,
                               const Buffer& xhat, const Buffer& sums) {
   const uint32_t tpv = invocationsPerVector(shape.dim);
-  const Pipeline& p = context.pipelines().get({"recon_stats", 3, 4, {uint32_t(shape.dim), tpv}});
+  const Pipeline& p =
+      context.pipelines().get({"recon_stats", 3, 4, vectorLayoutConstants({uint32_t(shape.dim), tpv}, tpv)});
   const uint32_t vectors = uint32_t(shape.vectors());
   uint32_t gx = 1, gy = 1;
-  CommandBatch::groupGrid(context, (shape.vectors() + 64 / tpv - 1) / (64 / tpv), gx, gy);
+  CommandBatch::groupGrid(context, vectorWorkgroups(shape.vectors(), tpv), gx, gy);
   batch.dispatch(p, {&x, &xhat, &sums}, &vectors, gx, gy);
 }
 

@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <vector>
 
 namespace vq::gpu {
 
@@ -17,10 +19,40 @@ struct RoleShape {
 };
 
 // Invocations per vector of the per-vector kernels (vector_layout.glsl): a power of two in 8..32,
-// about one per two values.
+// about one per two values. VQ_GPU_LANES=8|16|32 overrides it (for `bench kernels` experiments;
+// results stay within the kernels' tolerances, reductions may add in another order).
 inline uint32_t invocationsPerVector(int dim) {
+  if (const char* env = std::getenv("VQ_GPU_LANES")) {
+    const long lanes = std::strtol(env, nullptr, 10);
+    if (lanes == 8 || lanes == 16 || lanes == 32) return uint32_t(lanes);
+  }
   const uint32_t half = std::bit_floor(uint32_t(std::max(dim, 2))) / 2;
   return std::clamp<uint32_t>(half, 8, 32);
+}
+
+// Invocations per workgroup of the per-vector kernels: 64 (VQ_GPU_WORKGROUP=64|128|256|512
+// overrides it, for `bench kernels` experiments; results do not depend on it).
+inline uint32_t vectorWorkgroupSize() {
+  if (const char* env = std::getenv("VQ_GPU_WORKGROUP")) {
+    const long n = std::strtol(env, nullptr, 10);
+    if (n == 64 || n == 128 || n == 256 || n == 512) return uint32_t(n);
+  }
+  return 64;
+}
+
+// The specialization constants of a per-vector kernel: the kernel's own (ids 0..13, D and TPV
+// first), then VPW (id 14) and the workgroup size (id 15) of vector_layout.glsl.
+inline std::vector<uint32_t> vectorLayoutConstants(std::vector<uint32_t> constants, uint32_t tpv) {
+  constants.resize(14, 0u);
+  constants.push_back(vectorWorkgroupSize() / tpv);
+  constants.push_back(vectorWorkgroupSize());
+  return constants;
+}
+
+// Workgroups for `vectors` vectors with `tpv` invocations per vector.
+inline uint64_t vectorWorkgroups(uint64_t vectors, uint32_t tpv) {
+  const uint64_t perGroup = vectorWorkgroupSize() / tpv;
+  return (vectors + perGroup - 1) / perGroup;
 }
 
 }  // namespace vq::gpu

@@ -10,8 +10,8 @@ layout(std430, binding = 1) readonly buffer XHat { float xhat[]; };
 layout(std430, binding = 2) writeonly buffer Sums { vec4 sums[]; };  // 2 per vector: sums, counts
 layout(push_constant) uniform Params { uint vectors; } pc;
 
-shared vec4 partS[64];
-shared vec2 partC[64];
+shared vec4 partS[WG];
+shared vec2 partC[WG];
 
 void main() {
   const uint lane = vectorLane();

@@ -1,11 +1,14 @@
 #include "gpu/vulkan/vk_buffer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <vector>
 
 #include "core/common/error.h"
 #include "gpu/vulkan/vk_context.h"
 #include "gpu/vulkan/vk_error.h"
+#include "gpu/vulkan/vk_memory.h"
 
 namespace vq::gpu {
 
@@ -34,8 +37,24 @@ size_t Buffer::maxBytes(const Context& context) {
   return size_t(std::min<VkDeviceSize>(context.limits().maxStorageBufferRange, context.maxAllocationSize()));
 }
 
+namespace {
+std::atomic<int64_t> g_created{0}, g_createNanoseconds{0};
+}  // namespace
+
+Buffer::CreationStats Buffer::creationStats() {
+  return {g_created.load(), double(g_createNanoseconds.load()) * 1e-9};
+}
+
 Buffer::Buffer(std::shared_ptr<Context> context, size_t bytes, MemoryUse use, std::string_view what)
     : m_context(std::move(context)), m_size(std::max<size_t>(bytes, 4)), m_use(use) {
+  const auto t0 = std::chrono::steady_clock::now();
+  create(what);
+  ++g_created;
+  g_createNanoseconds +=
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void Buffer::create(std::string_view what) {
   const Context& c = *m_context;
   const size_t limit = maxBytes(c);
   if (m_size > limit)
@@ -52,64 +71,46 @@ Buffer::Buffer(std::shared_ptr<Context> context, size_t bytes, MemoryUse use, st
   vk.vkGetBufferMemoryRequirements(c.device(), m_buffer, &req);
   const auto& mem = c.memory();
   VkResult last = VK_ERROR_OUT_OF_DEVICE_MEMORY;
-  for (VkMemoryPropertyFlags want : preferences(use)) {
-    for (uint32_t t = 0; t < mem.memoryTypeCount && !m_memory; ++t) {
+  for (VkMemoryPropertyFlags want : preferences(m_use)) {
+    for (uint32_t t = 0; t < mem.memoryTypeCount && !m_slice.memory; ++t) {
       const VkMemoryPropertyFlags have = mem.memoryTypes[t].propertyFlags;
       if (!(req.memoryTypeBits & (1u << t)) || (have & want) != want) continue;
-      VkMemoryAllocateInfo ai{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
-      ai.allocationSize = req.size;
-      ai.memoryTypeIndex = t;
-      last = vk.vkAllocateMemory(c.device(), &ai, nullptr, &m_memory);
-      if (last != VK_SUCCESS) {
-        m_memory = VK_NULL_HANDLE;
-        continue;  // e.g. the device-local heap is full: try the next type, then the next set
-      }
+      last = m_context->memoryPool().allocate(t, req, m_slice);
+      if (last != VK_SUCCESS) continue;  // e.g. the device-local heap is full: try the next type, then the next set
       m_coherent = (have & kCoherent) != 0;
-      if (have & kHostVisible) {
-        void* p = nullptr;
-        const VkResult rc = vk.vkMapMemory(c.device(), m_memory, 0, VK_WHOLE_SIZE, 0, &p);
-        if (rc != VK_SUCCESS) {
-          vk.vkFreeMemory(c.device(), m_memory, nullptr);
-          m_memory = VK_NULL_HANDLE;
-          vk.vkDestroyBuffer(c.device(), m_buffer, nullptr);
-          throw VulkanError(rc, "vkMapMemory (" + std::string(what) + ")");
-        }
-        m_mapped = static_cast<std::byte*>(p);
-      }
+      m_mapped = m_slice.mapped;
     }
-    if (m_memory) break;
+    if (m_slice.memory) break;
   }
-  if (!m_memory) {
+  if (!m_slice.memory) {
     vk.vkDestroyBuffer(c.device(), m_buffer, nullptr);
     throw VulkanError(last, "vkAllocateMemory (" + std::string(what) + ", " + mib(m_size) + ")");
   }
-  const VkResult rc = vk.vkBindBufferMemory(c.device(), m_buffer, m_memory, 0);
+  const VkResult rc = vk.vkBindBufferMemory(c.device(), m_buffer, m_slice.memory, m_slice.offset);
   if (rc != VK_SUCCESS) {
-    vk.vkFreeMemory(c.device(), m_memory, nullptr);
+    m_context->memoryPool().free(m_slice);
     vk.vkDestroyBuffer(c.device(), m_buffer, nullptr);
     throw VulkanError(rc, "vkBindBufferMemory (" + std::string(what) + ")");
   }
 }
 
 Buffer::~Buffer() {
-  const auto& vk = m_context->vk();
-  if (m_mapped) vk.vkUnmapMemory(m_context->device(), m_memory);
-  vk.vkDestroyBuffer(m_context->device(), m_buffer, nullptr);
-  vk.vkFreeMemory(m_context->device(), m_memory, nullptr);
+  m_context->vk().vkDestroyBuffer(m_context->device(), m_buffer, nullptr);
+  m_context->memoryPool().free(m_slice);
 }
 
 void Buffer::flush(size_t, size_t) const {
   if (m_coherent || !m_mapped) return;
   VkMappedMemoryRange r{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE};
-  r.memory = m_memory;
-  r.size = VK_WHOLE_SIZE;  // whole range: offsets would need nonCoherentAtomSize alignment
+  r.memory = m_slice.memory;  // non-coherent memory is never shared with other buffers (vk_memory.h)
+  r.size = VK_WHOLE_SIZE;     // whole range: offsets would need nonCoherentAtomSize alignment
   vkCheck(m_context->vk().vkFlushMappedMemoryRanges(m_context->device(), 1, &r), "vkFlushMappedMemoryRanges");
 }
 
 void Buffer::invalidate(size_t, size_t) const {
   if (m_coherent || !m_mapped) return;
   VkMappedMemoryRange r{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE};
-  r.memory = m_memory;
+  r.memory = m_slice.memory;
   r.size = VK_WHOLE_SIZE;
   vkCheck(m_context->vk().vkInvalidateMappedMemoryRanges(m_context->device(), 1, &r),
           "vkInvalidateMappedMemoryRanges");

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "gpu/vulkan/vk_functions.h"
+#include "gpu/vulkan/vk_memory.h"
 
 namespace vq::gpu {
 
@@ -44,11 +45,21 @@ class Buffer {
 
   // Largest buffer the device can bind as one storage buffer and allocate in one piece.
   static size_t maxBytes(const Context& context);
+  // Buffers created by this process and the wall time their creation took (VQ_GPU_PROFILE).
+  struct CreationStats {
+    int64_t count = 0;
+    double seconds = 0;
+  };
+  static CreationStats creationStats();
+  // Where the buffer lives (shared with other buffers of the pool, vk_memory.h).
+  const MemorySlice& slice() const { return m_slice; }
 
  private:
+  void create(std::string_view what);
+
   std::shared_ptr<Context> m_context;
   VkBuffer m_buffer = VK_NULL_HANDLE;
-  VkDeviceMemory m_memory = VK_NULL_HANDLE;
+  MemorySlice m_slice;
   size_t m_size = 0;
   MemoryUse m_use;
   std::byte* m_mapped = nullptr;

@@ -1,10 +1,13 @@
 #include "gpu/vulkan/vk_commands.h"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cstring>
 #include <mutex>
 
 #include "core/common/error.h"
+#include "core/common/thread_pool.h"
 #include "gpu/vulkan/vk_buffer.h"
 #include "gpu/vulkan/vk_context.h"
 #include "gpu/vulkan/vk_error.h"
@@ -20,6 +23,8 @@ constexpr uint32_t kBuffersPerSet = 8;  // average; a pool serves any mix up to 
 }  // namespace
 
 CommandBatch::CommandBatch(std::shared_ptr<Context> context) : m_context(std::move(context)) {
+  static std::atomic<uint64_t> nextId{1};
+  m_id = nextId++;
   const auto& vk = m_context->vk();
   const VkDevice dev = m_context->device();
   VkCommandPoolCreateInfo pi{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -41,6 +46,7 @@ CommandBatch::CommandBatch(std::shared_ptr<Context> context) : m_context(std::mo
 }
 
 CommandBatch::~CommandBatch() {
+  returnStaging();
   const auto& vk = m_context->vk();
   const VkDevice dev = m_context->device();
   for (VkDescriptorPool p : m_descriptorPools) vk.vkDestroyDescriptorPool(dev, p, nullptr);
@@ -55,6 +61,9 @@ void CommandBatch::begin() {
   vkCheck(vk.vkResetCommandPool(dev, m_pool, 0), "vkResetCommandPool");
   for (VkDescriptorPool p : m_descriptorPools) vkCheck(vk.vkResetDescriptorPool(dev, p, 0), "vkResetDescriptorPool");
   m_activePool = 0;
+  returnStaging();
+  m_keepAlive.clear();
+  m_afterSubmit.clear();
   VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   vkCheck(vk.vkBeginCommandBuffer(m_cmd, &bi), "vkBeginCommandBuffer");
@@ -135,6 +144,37 @@ void CommandBatch::copy(const Buffer& src, const Buffer& dst, size_t bytes, size
   m_context->vk().vkCmdCopyBuffer(m_cmd, src.handle(), dst.handle(), 1, &region);
 }
 
+void CommandBatch::upload(const Buffer& dst, std::span<const std::byte> data, size_t dstOffset) {
+  if (data.empty()) return;
+  if (!m_recording) throw Error(ErrorCode::Internal, "CommandBatch::upload outside begin()/submitAndWait()");
+  if (dst.mapped()) {
+    std::memcpy(dst.mapped() + dstOffset, data.data(), data.size());
+    dst.flush(dstOffset, data.size());
+    return;
+  }
+  m_staging.push_back(m_context->borrowUploadBuffer(std::max<size_t>(size_t(1) << 16, std::bit_ceil(data.size()))));
+  const Buffer& staging = *m_staging.back();
+  // Large uploads (a layer's keys) are copied by the thread pool: one thread fills pinned
+  // memory at a few GB/s, a fraction of what the transfer itself takes.
+  constexpr size_t kChunk = size_t(1) << 20;
+  const int64_t chunks = int64_t((data.size() + kChunk - 1) / kChunk);
+  if (chunks >= 8) {
+    defaultThreadPool().parallelFor(0, chunks, [&](int64_t c) {
+      const size_t at = size_t(c) * kChunk, n = std::min(kChunk, data.size() - at);
+      std::memcpy(staging.mapped() + at, data.data() + at, n);
+    });
+  } else {
+    std::memcpy(staging.mapped(), data.data(), data.size());
+  }
+  staging.flush(0, data.size());
+  copy(staging, dst, data.size(), 0, dstOffset);
+}
+
+void CommandBatch::returnStaging() {
+  for (auto& b : m_staging) m_context->returnUploadBuffer(std::move(b));
+  m_staging.clear();
+}
+
 void CommandBatch::fill(const Buffer& dst, uint32_t value) {
   m_context->vk().vkCmdFillBuffer(m_cmd, dst.handle(), 0, VK_WHOLE_SIZE, value);
 }
@@ -174,6 +214,8 @@ void CommandBatch::submitAndWait() {
     m_gpuSeconds += double(ticks) * double(m_context->limits().timestampPeriod) * 1e-9;
     ++m_timedSubmits;
   }
+  for (auto& done : m_afterSubmit) done();
+  m_afterSubmit.clear();
 }
 
 bool CommandBatch::enableTimestamps() {

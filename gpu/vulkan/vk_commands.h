@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <span>
@@ -35,6 +36,17 @@ class CommandBatch {
   void barrier();
   void copy(const Buffer& src, const Buffer& dst, size_t bytes, size_t srcOffset = 0, size_t dstOffset = 0);
   void fill(const Buffer& dst, uint32_t value);
+  // Copies host data into `dst` as part of this batch: directly when `dst` is host-visible, else
+  // into a staging buffer of the batch (reused by later recordings) and a recorded copy. Callers
+  // put a barrier() between it and the dispatches that read `dst`.
+  void upload(const Buffer& dst, std::span<const std::byte> data, size_t dstOffset = 0);
+  // Keeps `object` (a buffer or table a recorded dispatch reads) alive until the next begin().
+  void keepAlive(std::shared_ptr<const void> object) { m_keepAlive.push_back(std::move(object)); }
+  // Runs `done` after the next successful submitAndWait() (dropped by begin() otherwise).
+  void afterSubmit(std::function<void()> done) { m_afterSubmit.push_back(std::move(done)); }
+  bool recording() const { return m_recording; }
+  // Unique among the process's batches (never reused, unlike addresses).
+  uint64_t id() const { return m_id; }
   // Submits, waits for the fence, and makes device writes visible to the host. Throws
   // VulkanError; VK_ERROR_DEVICE_LOST also marks the context lost.
   void submitAndWait();
@@ -64,6 +76,11 @@ class CommandBatch {
   std::vector<VkDescriptorPool> m_descriptorPools;
   size_t m_activePool = 0;
   bool m_recording = false;
+  void returnStaging();
+  std::vector<std::unique_ptr<Buffer>> m_staging;  // upload()'s, borrowed from the context
+  std::vector<std::shared_ptr<const void>> m_keepAlive;
+  std::vector<std::function<void()>> m_afterSubmit;
+  uint64_t m_id = 0;
   VkQueryPool m_queries = VK_NULL_HANDLE;
   double m_gpuSeconds = 0;
   int m_timedSubmits = 0;

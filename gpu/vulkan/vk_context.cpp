@@ -8,6 +8,7 @@
 #include "gpu/vulkan/loader.h"
 #include "gpu/vulkan/vk_buffer.h"
 #include "gpu/vulkan/vk_error.h"
+#include "gpu/vulkan/vk_memory.h"
 #include "gpu/vulkan/vk_pipeline.h"
 
 namespace vq::gpu {
@@ -161,6 +162,7 @@ void Context::open(const ContextOptions& options) {
   if (const char* missing = m_vk.load(m_vki.vkGetDeviceProcAddr, m_device))
     throw Error(ErrorCode::Unsupported, m_info.name + ": the driver lacks " + missing);
   m_vk.vkGetDeviceQueue(m_device, m_queueFamily, 0, &m_queue);
+  m_memoryPool = std::make_unique<MemoryPool>(m_vk, m_device, m_memory);
   m_pipelines = std::make_unique<PipelineLibrary>(*this, pipelineCacheFile(options.pipelineCacheDir, *this));
 }
 
@@ -169,7 +171,9 @@ Context::~Context() {
     if (!lost()) m_vk.vkDeviceWaitIdle(m_device);
     m_upload.reset();
     m_readback.reset();
+    m_uploadPool.clear();
     m_pipelines.reset();  // saves the cache, destroys the pipelines
+    m_memoryPool.reset();  // after every buffer of this context
     m_vk.vkDestroyDevice(m_device, nullptr);
   }
   if (m_instance) {
@@ -193,6 +197,31 @@ Buffer& Context::stagingBuffer(MemoryUse use, size_t bytes, std::unique_lock<std
                                     use == MemoryUse::Readback ? "readback buffer" : "staging buffer");
   }
   return *slot;
+}
+
+std::unique_ptr<Buffer> Context::borrowUploadBuffer(size_t bytes) {
+  {
+    std::lock_guard lock(m_stagingMutex);
+    // The smallest pooled buffer that fits.
+    auto best = m_uploadPool.end();
+    for (auto it = m_uploadPool.begin(); it != m_uploadPool.end(); ++it)
+      if ((*it)->size() >= bytes && (best == m_uploadPool.end() || (*it)->size() < (*best)->size())) best = it;
+    if (best != m_uploadPool.end()) {
+      std::unique_ptr<Buffer> b = std::move(*best);
+      m_uploadPool.erase(best);
+      return b;
+    }
+  }
+  // Non-owning like m_upload: the pool lives in this context (a borrower holds the context).
+  return std::make_unique<Buffer>(std::shared_ptr<Context>(std::shared_ptr<void>(), this), bytes, MemoryUse::Upload,
+                                  "staging buffer");
+}
+
+void Context::returnUploadBuffer(std::unique_ptr<Buffer> buffer) {
+  std::lock_guard lock(m_stagingMutex);
+  size_t pooled = buffer->size();
+  for (const auto& b : m_uploadPool) pooled += b->size();
+  if (pooled <= kUploadPoolBytes) m_uploadPool.push_back(std::move(buffer));
 }
 
 void Context::markLost(const std::string& reason) {

@@ -17,6 +17,7 @@ namespace vq::gpu {
 
 class Buffer;
 class PipelineLibrary;
+class MemoryPool;
 enum class MemoryUse;
 
 struct ContextOptions {
@@ -59,9 +60,16 @@ class Context {
   // The queue is externally synchronized: hold this while submitting.
   std::mutex& queueMutex() { return m_queueMutex; }
   PipelineLibrary& pipelines() { return *m_pipelines; }
+  MemoryPool& memoryPool() { return *m_memoryPool; }
   // A host-visible staging buffer of at least `bytes` for uploadNow / downloadNow (use Upload or
   // Readback), kept between calls so transfers do not allocate; `lock` holds it while in use.
   Buffer& stagingBuffer(MemoryUse use, size_t bytes, std::unique_lock<std::mutex>& lock);
+  // Host-visible upload buffers of at least `bytes` lent to CommandBatch::upload, given back
+  // once the batch's commands have run; kept (up to kUploadPoolBytes in all) so a layer-by-layer
+  // sweep does not allocate and pin host memory for every layer.
+  std::unique_ptr<Buffer> borrowUploadBuffer(size_t bytes);
+  void returnUploadBuffer(std::unique_ptr<Buffer> buffer);
+  static constexpr size_t kUploadPoolBytes = size_t(512) << 20;
 
   // After VK_ERROR_DEVICE_LOST nothing more is submitted; callers fall back to the CPU.
   void markLost(const std::string& reason);
@@ -91,8 +99,10 @@ class Context {
   uint32_t m_timestampBits = 0;
   std::mutex m_queueMutex;
   std::unique_ptr<PipelineLibrary> m_pipelines;
+  std::unique_ptr<MemoryPool> m_memoryPool;
   std::mutex m_stagingMutex;
   std::unique_ptr<Buffer> m_upload, m_readback;  // hold a non-owning pointer back to this context
+  std::vector<std::unique_ptr<Buffer>> m_uploadPool;  // the same
   std::atomic<bool> m_lost{false};
   mutable std::mutex m_lostMutex;
   std::string m_lostReason;

@@ -47,6 +47,7 @@ TEST(BackendFactory, CpuWhenAsked) {
   std::string reason = "x";
   auto b = makeBackend({BackendKind::Cpu}, &reason);
   EXPECT_EQ(b->name().rfind("CPU", 0), 0u);
+  EXPECT_FALSE(b->computesOffHost());  // no read-ahead, no layers kept for verify
   EXPECT_TRUE(reason.empty());
 }
 
@@ -60,6 +61,7 @@ TEST(BackendFactory, ForcedDeviceGivesVulkan) {
   std::string reason;
   auto b = makeBackend(r, &reason);
   EXPECT_EQ(b->name(), "Vulkan: " + test::testDevice().name) << reason;
+  EXPECT_TRUE(b->computesOffHost());
   EXPECT_TRUE(reason.empty());
 }
 
@@ -86,7 +88,9 @@ TEST(BackendFactory, AutomaticModeNeverPicksCpuTypeDevices) {
   } else {
     EXPECT_EQ(b->name().rfind("CPU", 0), 0u);
     EXPECT_FALSE(reason.empty());
-    if (!list.devices.empty()) EXPECT_NE(reason.find("CPU-type"), std::string::npos) << reason;
+    if (!list.devices.empty()) {
+      EXPECT_NE(reason.find("CPU-type"), std::string::npos) << reason;
+    }
   }
 }
 

@@ -240,7 +240,9 @@ TEST(GpuMetrics, EveryAttentionTilingMatchesTheCpu) {
       SCOPED_TRACE("tiling RB=" + std::to_string(t.rowsPerGroup) + " KT=" + std::to_string(t.keysPerTile) +
                    " TR=" + std::to_string(t.rowsPerInvocation) + " TK=" + std::to_string(t.keysPerInvocation));
       CommandBatch batch(context);
-      LayerAttention attention(context, layer, positions, t);
+      batch.begin();
+      LayerAttention attention(context, layer, positions, t, batch);
+      batch.submitAndWait();
       const auto both = attention.evaluate(batch, k, v, &kh, &vh);
       const auto kOnly = attention.evaluate(batch, k, v, &kh, nullptr);
       const auto vOnly = attention.evaluate(batch, k, v, nullptr, &vh);

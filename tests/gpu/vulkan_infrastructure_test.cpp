@@ -2,8 +2,10 @@
 // cache, command batches.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <numeric>
 #include <vector>
 
@@ -85,6 +87,41 @@ TEST(VulkanBuffer, UploadDownloadRoundTrip) {
   EXPECT_EQ(got[0], 0xABCDABCDu);
   for (int i = 0; i < 100; ++i) EXPECT_EQ(got[size_t(200 + i)], data[size_t(i)]);
   EXPECT_EQ(got[300], 0xABCDABCDu);
+}
+
+// Buffers share blocks of the memory pool: many small buffers, each with its own contents, freed
+// in a scattered order and allocated again, all in one batch of uploads (CommandBatch::upload) and
+// copies; every buffer must read back exactly what was written to it.
+TEST(VulkanBuffer, PooledBuffersKeepTheirOwnContents) {
+  VQ_REQUIRE_VULKAN();
+  auto c = test::testContext();
+  const Buffer::CreationStats before = Buffer::creationStats();
+  std::vector<std::unique_ptr<Buffer>> buffers;
+  auto make = [&](size_t i) {
+    const size_t words = 1000 + 37 * i;  // sizes that leave alignment gaps
+    buffers[i] = std::make_unique<Buffer>(c, words * 4, i % 3 ? MemoryUse::Device : MemoryUse::Readback, "pooled");
+  };
+  buffers.resize(40);
+  for (size_t i = 0; i < buffers.size(); ++i) make(i);
+  for (size_t i = 0; i < buffers.size(); i += 3) buffers[i].reset();  // holes
+  for (size_t i = 0; i < buffers.size(); i += 3) make(i);              // refilled
+  CommandBatch batch(c);
+  batch.begin();
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    std::vector<uint32_t> data(buffers[i]->size() / 4, uint32_t(i * 1000003u));
+    batch.upload(*buffers[i], std::as_bytes(std::span(data)));
+  }
+  batch.submitAndWait();
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    std::vector<uint32_t> back(buffers[i]->size() / 4);
+    downloadNow(c, *buffers[i], std::as_writable_bytes(std::span(back)));
+    EXPECT_TRUE(std::all_of(back.begin(), back.end(), [&](uint32_t x) { return x == uint32_t(i * 1000003u); }))
+        << "buffer " << i;
+  }
+  EXPECT_EQ(Buffer::creationStats().count - before.count, 40 + 14);
+  std::set<VkDeviceMemory> memories;  // one block per memory type, not one allocation per buffer
+  for (const auto& b : buffers) memories.insert(b->slice().memory);
+  EXPECT_LE(memories.size(), 4u);
 }
 
 TEST(VulkanPipelines, CacheIsWrittenAndReadBack) {

@@ -42,6 +42,7 @@ class TrackedBackend final : public ComputeBackend {
   }
   ~TrackedBackend() override { record(statusLine(*m_inner, m_reason)); }
   std::string name() const override { return m_inner->name(); }
+  bool computesOffHost() const override { return m_inner->computesOffHost(); }
   std::unique_ptr<LayerSession> openLayer(LayerData data, const metrics::AttentionOptions& options) override {
     return m_inner->openLayer(std::move(data), options);
   }
