@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -41,6 +42,8 @@ struct Target {
   std::string name;
   Entry entry;
 };
+// Named by the target in test listings (not as a 40-byte object).
+void PrintTo(const Target& t, std::ostream* os) { *os << t.name; }
 
 const std::vector<Target>& targets() {
   static const std::vector<Target> all{{"npy", vqFuzz_npy},
