@@ -1,7 +1,6 @@
 // Calibration + Sensitivity view on the real sample and on synthetic dumps: streaming into the
 // model and chart, other probes, bad menus, cancel mid-run.
 #include <QAbstractItemModelTester>
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -10,7 +9,6 @@
 #include <QTest>
 
 #include "ui/charts/chart_view.h"
-#include "ui/charts/group_bar_chart.h"
 #include "ui/common/refresh_throttle.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
@@ -28,30 +26,6 @@ class TestSensitivityView : public QObject {
  private slots:
   void initTestCase() {
     vq::test::startFromDefaults();
-  }
-
-  void crowdedChartLeavesTheAxisWithoutLabels() {
-    // 192 groups in 600 px cannot be labelled: the axis gets no categories (Qt Charts would lay
-    // out every hidden label on each repaint); 4 groups in the same width are labelled.
-    QWidget host;
-    host.resize(600, 400);
-    GroupBarChart chart(&host);
-    chart.view()->resize(600, 400);
-    std::vector<calib::GroupKey> many;
-    for (int l = 0; l < 48; ++l)
-      for (int h = 0; h < 4; ++h)
-        for (auto role : {calib::GroupRole::K, calib::GroupRole::V}) many.push_back({l, h, role});
-    host.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&host));
-    chart.setGroups(many);
-    QApplication::processEvents();
-    QCOMPARE(chart.barCount(), 384);
-    QCOMPARE(chart.axisCategoryCount(), 0);
-    chart.setGroups({{0, 0, calib::GroupRole::K}, {0, 1, calib::GroupRole::K}, {1, 0, calib::GroupRole::K},
-                     {1, 1, calib::GroupRole::K}});
-    QApplication::processEvents();
-    QCOMPARE(chart.barCount(), 4);
-    QCOMPARE(chart.axisCategoryCount(), 4);
   }
 
   void calibratesSampleAndStreams() {

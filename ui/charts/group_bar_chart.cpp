@@ -71,8 +71,6 @@ void GroupBarChart::fitLabels() {
   if (m_categories->labelsAngle() != angle) m_categories->setLabelsAngle(angle);
 }
 
-int GroupBarChart::axisCategoryCount() const { return int(m_categories->count()); }
-
 int GroupBarChart::rowOf(int category, int role) const {
   if (category < 0 || size_t(category) >= m_rowOf.size() || role < 0 || role > 2) return -1;
   return m_rowOf[size_t(category)][size_t(role)];

@@ -47,7 +47,6 @@ class GroupBarChart : public QObject {
   // The value at a viewport position's height.
   double valueAt(const QPoint& viewportPos) const;
   int barCount() const;  // bars shown (tests)
-  int axisCategoryCount() const;  // category labels on the axis: 0 when too crowded to read (tests)
 
  private:
   void recolor();
