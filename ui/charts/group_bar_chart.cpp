@@ -4,7 +4,6 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QFontMetrics>
-#include <QLocale>
 #include <QLogValueAxis>
 #include <QPainter>
 #include <QValueAxis>
@@ -41,32 +40,14 @@ GroupBarChart::GroupBarChart(QWidget* parent) : QObject(parent), m_view(new Char
 }
 
 void GroupBarChart::fitLabels() {
-  const QStringList& names = m_names;
+  const QStringList names = m_categories->categories();
   if (names.isEmpty()) return;
   const QFontMetrics fm(m_categories->labelsFont());
-  const double perCategory = m_view->chart()->plotArea().width() / double(names.size());
-  // Labels that cannot be read even upright are left out, and the axis gets no categories then:
-  // Qt Charts lays out every category label on each repaint even when the labels are hidden
-  // (192 groups kept the GUI thread in text shaping for 50-100 ms at a time). The tooltips and
-  // the crosshair readout name every bar.
-  if (perCategory < fm.height() * 0.9) {
-    if (m_categories->count() > 0) m_categories->clear();
-    m_categories->setLabelsVisible(false);
-    m_view->setCrosshairText([this](const QPointF& v) {
-      const qsizetype i = qsizetype(std::lround(v.x()));
-      if (i < 0 || i >= m_names.size()) return QString();
-      return QStringLiteral("%1: %2").arg(m_names[i], QLocale().toString(v.y(), 'g', 4));
-    });
-    return;
-  }
-  if (m_categories->categories() != names) {
-    m_categories->clear();
-    m_categories->append(names);
-  }
-  m_categories->setLabelsVisible(true);
-  m_view->setCrosshairText(nullptr);
   int widest = 0;
   for (const QString& n : names) widest = std::max(widest, fm.horizontalAdvance(n));
+  const double perCategory = m_view->chart()->plotArea().width() / double(names.size());
+  // Labels that cannot be read even upright are left out: the tooltips name every bar.
+  m_categories->setLabelsVisible(perCategory >= fm.height() * 0.9);
   const int angle = widest * 1.25 + 12 > perCategory ? -90 : 0;  // Qt Charts elides before the exact fit
   if (m_categories->labelsAngle() != angle) m_categories->setLabelsAngle(angle);
 }
@@ -102,7 +83,10 @@ void GroupBarChart::setGroups(const std::vector<calib::GroupKey>& keys) {
   m_series->clear();  // deletes the sets
   m_sets.clear();
   m_roles = roles;
-  m_names = names;  // the axis gets them in fitLabels() below, if they can be read
+  if (m_categories->categories() != names) {
+    m_categories->clear();
+    m_categories->append(names);
+  }
   m_valuesByRow.resize(m_keys.size(), 0.0);
   static const char* const roleNames[] = {QT_TR_NOOP("K"), QT_TR_NOOP("V"), QT_TR_NOOP("K+V")};
   QList<QBarSet*> sets;

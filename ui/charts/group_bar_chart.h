@@ -51,13 +51,12 @@ class GroupBarChart : public QObject {
  private:
   void recolor();
   void applyRange();
-  void fitLabels();  // vertical category labels when they do not fit side by side, none when crowded
+  void fitLabels();  // vertical category labels when they do not fit side by side
   int rowOf(int category, int role) const;
 
   ChartView* m_view;
   QBarSeries* m_series;
   QBarCategoryAxis* m_categories;
-  QStringList m_names;  // category names (on the axis only while they can be read)
   QAbstractAxis* m_values = nullptr;
   std::vector<calib::GroupKey> m_keys;
   std::vector<std::array<int, 3>> m_rowOf;  // category → role (K, V, KV) → row or -1
