@@ -1,6 +1,7 @@
 // Calibration + Sensitivity view on the real sample and on synthetic dumps: streaming into the
 // model and chart, other probes, bad menus, cancel mid-run.
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -9,6 +10,7 @@
 #include <QTest>
 
 #include "ui/charts/chart_view.h"
+#include "ui/charts/group_bar_chart.h"
 #include "ui/common/refresh_throttle.h"
 #include "ui/common/table_view.h"
 #include "ui/jobs/job_runner.h"
@@ -26,6 +28,31 @@ class TestSensitivityView : public QObject {
  private slots:
   void initTestCase() {
     vq::test::startFromDefaults();
+  }
+
+  void crowdedChartSwapsTheCategoryAxisForAnIndex() {
+    // 192 groups in 600 px cannot be labelled: an unlabelled index axis replaces the category
+    // axis (Qt Charts would lay out every hidden label on each repaint), every bar still drawn;
+    // 4 groups in the same width get their category labels back.
+    QWidget host;
+    host.resize(600, 400);
+    GroupBarChart chart(&host);
+    chart.view()->resize(600, 400);
+    std::vector<calib::GroupKey> many;
+    for (int l = 0; l < 48; ++l)
+      for (int h = 0; h < 4; ++h)
+        for (auto role : {calib::GroupRole::K, calib::GroupRole::V}) many.push_back({l, h, role});
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    chart.setGroups(many);
+    QApplication::processEvents();
+    QCOMPARE(chart.barCount(), 384);
+    QVERIFY(!chart.categoryLabelsOnAxis());
+    chart.setGroups({{0, 0, calib::GroupRole::K}, {0, 1, calib::GroupRole::K}, {1, 0, calib::GroupRole::K},
+                     {1, 1, calib::GroupRole::K}});
+    QApplication::processEvents();
+    QCOMPARE(chart.barCount(), 4);
+    QVERIFY(chart.categoryLabelsOnAxis());
   }
 
   void calibratesSampleAndStreams() {

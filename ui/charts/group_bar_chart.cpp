@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QFontMetrics>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QPainter>
 #include <QValueAxis>
@@ -27,6 +28,10 @@ GroupBarChart::GroupBarChart(QWidget* parent) : QObject(parent), m_view(new Char
   m_categories = new QBarCategoryAxis(this);
   m_view->chart()->addAxis(m_categories, Qt::AlignBottom);
   m_series->attachAxis(m_categories);
+  m_index = new QValueAxis(this);
+  m_index->setLabelsVisible(false);
+  m_index->setGridLineVisible(false);
+  m_index->setTickCount(2);
   setLogScale(false);
   m_view->chart()->legend()->setAlignment(Qt::AlignTop);
   m_view->setBarTooltip(m_series, [this](int category, QBarSet* set) {
@@ -46,11 +51,36 @@ void GroupBarChart::fitLabels() {
   int widest = 0;
   for (const QString& n : names) widest = std::max(widest, fm.horizontalAdvance(n));
   const double perCategory = m_view->chart()->plotArea().width() / double(names.size());
-  // Labels that cannot be read even upright are left out: the tooltips name every bar.
-  m_categories->setLabelsVisible(perCategory >= fm.height() * 0.9);
+  // Labels that cannot be read even upright are left out: the tooltips and the crosshair name
+  // every bar. The category axis then makes way for an unlabelled index axis: Qt Charts lays out
+  // every category label on each repaint even when hidden (192 groups held the GUI thread in
+  // text shaping for 50-100 ms at a time).
+  const bool readable = perCategory >= fm.height() * 0.9;
+  QChart* chart = m_view->chart();
+  const bool onAxis = m_series->attachedAxes().contains(m_categories);
+  if (readable != onAxis) {
+    QAbstractAxis* from = onAxis ? static_cast<QAbstractAxis*>(m_categories) : m_index;
+    QAbstractAxis* to = onAxis ? static_cast<QAbstractAxis*>(m_index) : m_categories;
+    m_series->detachAxis(from);
+    chart->removeAxis(from);
+    from->setParent(this);  // the chart gives it up; this object keeps both axes
+    chart->addAxis(to, Qt::AlignBottom);
+    m_series->attachAxis(to);
+    m_view->setCrosshairText(readable ? std::function<QString(const QPointF&)>() : [this](const QPointF& v) {
+      const QStringList all = m_categories->categories();
+      const qsizetype i = qsizetype(std::lround(v.x()));
+      if (i < 0 || i >= all.size()) return QString();
+      return QStringLiteral("%1: %2").arg(all[i], QLocale().toString(v.y(), 'g', 4));
+    });
+  }
+  m_index->setRange(-0.5, double(names.size()) - 0.5);
+  if (!readable) return;
+  m_categories->setLabelsVisible(true);
   const int angle = widest * 1.25 + 12 > perCategory ? -90 : 0;  // Qt Charts elides before the exact fit
   if (m_categories->labelsAngle() != angle) m_categories->setLabelsAngle(angle);
 }
+
+bool GroupBarChart::categoryLabelsOnAxis() const { return m_series->attachedAxes().contains(m_categories); }
 
 int GroupBarChart::rowOf(int category, int role) const {
   if (category < 0 || size_t(category) >= m_rowOf.size() || role < 0 || role > 2) return -1;

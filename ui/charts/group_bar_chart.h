@@ -14,6 +14,7 @@
 
 class QAbstractAxis;
 class QBarCategoryAxis;
+class QValueAxis;
 class QBarSeries;
 class QBarSet;
 
@@ -47,6 +48,7 @@ class GroupBarChart : public QObject {
   // The value at a viewport position's height.
   double valueAt(const QPoint& viewportPos) const;
   int barCount() const;  // bars shown (tests)
+  bool categoryLabelsOnAxis() const;  // false while the groups are too many to label (tests)
 
  private:
   void recolor();
@@ -57,6 +59,7 @@ class GroupBarChart : public QObject {
   ChartView* m_view;
   QBarSeries* m_series;
   QBarCategoryAxis* m_categories;
+  QValueAxis* m_index;  // stands in for m_categories while the groups are too many to label
   QAbstractAxis* m_values = nullptr;
   std::vector<calib::GroupKey> m_keys;
   std::vector<std::array<int, 3>> m_rowOf;  // category → role (K, V, KV) → row or -1
