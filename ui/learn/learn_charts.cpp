@@ -153,6 +153,12 @@ void showHistogram(ChartView* view, const learn::Walkthrough& w) {
   auto* x = valueAxis(chart, Qt::AlignBottom, Text::tr("rotated unit coordinate"), h.lo, h.hi);
   auto* y = valueAxis(chart, Qt::AlignLeft, Text::tr("density"), 0, yMax);
   attach(chart, bars, x, y, "histogram");
+  // The area series does not own its boundary lines (LeakSanitizer found them orphaned once the
+  // chart owns the area): they go with it. Its parent is now the chart's, so no cycle forms.
+  if (bars->parent() != upper) {
+    upper->setParent(bars);
+    lower->setParent(bars);
+  }
   attach(chart, outline, x, y, "unrotatedHistogram");
   attach(chart, density, x, y, "density");
   if (w.codebook) {
