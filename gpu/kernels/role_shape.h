@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <vector>
 
 namespace vq::gpu {
@@ -18,14 +19,21 @@ struct RoleShape {
   uint64_t values() const { return vectors() * uint64_t(dim); }
 };
 
+// The value of environment variable `name` when it is one of `allowed`, else 0 (tuning knobs).
+inline uint32_t tuningOverride(const char* name, std::initializer_list<uint32_t> allowed) {
+  const char* env = std::getenv(name);
+  if (!env) return 0;
+  const long v = std::strtol(env, nullptr, 10);
+  for (uint32_t a : allowed)
+    if (v == long(a)) return a;
+  return 0;
+}
+
 // Invocations per vector of the per-vector kernels (vector_layout.glsl): a power of two in 8..32,
 // about one per two values. VQ_GPU_LANES=8|16|32 overrides it (for `bench kernels` experiments;
 // results stay within the kernels' tolerances, reductions may add in another order).
 inline uint32_t invocationsPerVector(int dim) {
-  if (const char* env = std::getenv("VQ_GPU_LANES")) {
-    const long lanes = std::strtol(env, nullptr, 10);
-    if (lanes == 8 || lanes == 16 || lanes == 32) return uint32_t(lanes);
-  }
+  if (const uint32_t lanes = tuningOverride("VQ_GPU_LANES", {8, 16, 32})) return lanes;
   const uint32_t half = std::bit_floor(uint32_t(std::max(dim, 2))) / 2;
   return std::clamp<uint32_t>(half, 8, 32);
 }
@@ -33,11 +41,8 @@ inline uint32_t invocationsPerVector(int dim) {
 // Invocations per workgroup of the per-vector kernels: 64 (VQ_GPU_WORKGROUP=64|128|256|512
 // overrides it, for `bench kernels` experiments; results do not depend on it).
 inline uint32_t vectorWorkgroupSize() {
-  if (const char* env = std::getenv("VQ_GPU_WORKGROUP")) {
-    const long n = std::strtol(env, nullptr, 10);
-    if (n == 64 || n == 128 || n == 256 || n == 512) return uint32_t(n);
-  }
-  return 64;
+  const uint32_t n = tuningOverride("VQ_GPU_WORKGROUP", {64, 128, 256, 512});
+  return n ? n : 64;
 }
 
 // The specialization constants of a per-vector kernel: the kernel's own (ids 0..13, D and TPV

@@ -7,7 +7,6 @@ namespace vq::gpu {
 struct MemoryPool::Block {
   VkDeviceMemory memory = VK_NULL_HANDLE;
   uint32_t type = 0;
-  VkDeviceSize size = 0;
   std::byte* mapped = nullptr;
   std::map<VkDeviceSize, VkDeviceSize> freeRanges;  // offset -> bytes, disjoint, coalesced
   std::map<VkDeviceSize, VkDeviceSize> used;        // offset -> bytes of the live slices
@@ -80,7 +79,6 @@ VkResult MemoryPool::allocate(uint32_t type, const VkMemoryRequirements& req, Me
   auto b = std::make_unique<Block>();
   b->memory = whole.memory;
   b->type = type;
-  b->size = blockBytes;
   b->mapped = whole.mapped;
   b->freeRanges[0] = blockBytes;
   take(*b, req, out);
